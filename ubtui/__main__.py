@@ -1,0 +1,5 @@
+import sys
+
+from ubtui.cli import main
+
+sys.exit(main())

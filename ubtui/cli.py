@@ -1,0 +1,199 @@
+"""The command line: `ubtui [--db PATH] [--lang ky|ru] [COMMAND …]` (DESIGN.md §8).
+
+The language is chosen before anything is printed; the TUI is imported only
+when it is started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Sequence
+
+from ubtui import i18n
+from ubtui.errors import UserError
+from ubtui.i18n import _
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _translate_argparse() -> None:
+    # argparse looks its own words up through module-level gettext functions.
+    argparse._ = i18n.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
+def _pre_scan_language(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _remembered_language(argv: Sequence[str]) -> str | None:
+    """The language saved in the school file's settings, if the file can be read."""
+    db: str | None = None
+    for index, arg in enumerate(argv):
+        if arg == "--db" and index + 1 < len(argv):
+            db = argv[index + 1]
+        elif arg.startswith("--db="):
+            db = arg.split("=", 1)[1]
+    from ubtui.paths import default_db_path
+
+    path = Path(db) if db else default_db_path()
+    try:
+        from ubtui.store.jsonio import loads_strict
+
+        document = loads_strict(path.read_bytes())
+        settings = next(iter(document.get("settings", {}).values()))
+        language = settings.get("language")
+        return language if language in i18n.LANGUAGES else None
+    except Exception:  # unreadable or new file: the default language will do
+        return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ubtui",
+        description=_("Records of a school's methodical associations."),
+    )
+    parser.add_argument("--db", metavar=_("PATH"), help=_("the school file (default: UBTUI_DB or the user data folder)"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: ky (Kyrgyz) or ru (Russian)"))
+    parser.add_argument("--demo", action="store_true", help=_("open a fresh temporary copy of the demo school"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    demo = commands.add_parser("demo", help=_("write a fresh copy of the demo school to PATH"))
+    demo.add_argument("path", metavar=_("PATH"))
+
+    check = commands.add_parser("check", help=_("validate a school file"))
+    check.add_argument("file", metavar=_("FILE"))
+
+    backup = commands.add_parser("backup", help=_("list or restore backups of the school file"))
+    backup_commands = backup.add_subparsers(dest="backup_command", metavar=_("ACTION"), required=True)
+    backup_commands.add_parser("list", help=_("list the backups"))
+    restore = backup_commands.add_parser("restore", help=_("put a backup in place of the school file"))
+    restore.add_argument("name", metavar=_("NAME"))
+    return parser
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from ubtui.paths import default_db_path
+
+    return Path(args.db) if args.db else default_db_path()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ubtui.demo import write_demo
+
+    path = write_demo(Path(args.path))
+    print(_("The demo school was written to {path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ubtui.store.check import check_file
+    from ubtui.store.errors import FileProblem
+
+    try:
+        print(check_file(Path(args.file)))
+    except FileProblem as error:
+        raise UserError(f"{args.file}: {error}") from None
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from tabulate import tabulate
+
+    from ubtui.store import backups
+    from ubtui.store.restore import restore_backup
+
+    path = _db_path(args)
+    if args.backup_command == "list":
+        found = backups.list_backups(path)
+        if not found:
+            print(_("There are no backups of {path} yet.").format(path=path))
+            return EXIT_OK
+        rows = [(b.name, i18n.format_date(b.day, long=False), f"{b.path.stat().st_size // 1024 + 1} KB") for b in found]
+        print(tabulate(rows, headers=[_("Name"), _("Date"), _("Size")]))
+        return EXIT_OK
+    saved = restore_backup(path, args.name)
+    print(_("Restored {name} into {path}.").format(name=args.name, path=path))
+    if saved is not None:
+        print(_("The file as it was is kept as {name}.").format(name=saved.name))
+    return EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    if args.demo:
+        from ubtui.demo import write_demo
+
+        folder = Path(tempfile.mkdtemp(prefix="ubtui-demo-"))
+        try:
+            return _run_tui(write_demo(folder / "demo.json"), language_forced=args.lang)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return _run_tui(_db_path(args), language_forced=args.lang)
+
+
+def _run_tui(path: Path, language_forced: str | None) -> int:
+    from ubtui.store import Store
+
+    store = Store.open(path)
+    try:
+        from ubtui.app import UbtuiApp
+
+        app = UbtuiApp(store, language_forced=language_forced)
+        app.run()
+        return app.return_code or EXIT_OK
+    finally:
+        store.close()
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup}
+
+
+def _log_crash() -> Path | None:
+    try:
+        from ubtui.paths import log_dir
+
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "crash.log"
+        with open(log, "a", encoding="utf-8") as handle:
+            traceback.print_exc(file=handle)
+        return log
+    except Exception:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    language = _pre_scan_language(argv) or _remembered_language(argv) or i18n.DEFAULT_LANGUAGE
+    i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+    _translate_argparse()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        handler = COMMANDS.get(args.command or "", cmd_tui)
+        return handler(args)
+    except UserError as error:
+        print(f"ubtui: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last net: one line on screen, the details in the log
+        log = _log_crash()
+        where = _(" (details: {log})").format(log=log) if log else ""
+        print(_("ubtui: internal error: {error}").format(error=error) + where, file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

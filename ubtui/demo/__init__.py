@@ -1,0 +1,68 @@
+"""The demo school, built by code so that it is the same every time for a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from pathlib import Path
+
+from ubtui.domain.associations import Association, Member
+from ubtui.domain.settings import Deputy, Settings
+from ubtui.domain.years import default_year, year_label_for
+from ubtui.errors import UserError
+from ubtui.i18n import _
+from ubtui.store import Store
+
+SEED = 20250830
+
+
+class _Ids:
+    """uuid4-shaped ids from a seeded generator: the same demo gives the same ids."""
+
+    def __init__(self, seed: int) -> None:
+        self._random = random.Random(seed)
+
+    def __call__(self) -> str:
+        return str(uuid.UUID(int=self._random.getrandbits(128), version=4))
+
+
+def fill(store: Store, today: dt.date) -> None:
+    """Write the demo school into an empty store, in one write."""
+    from ubtui.demo import people
+
+    ids = _Ids(SEED)
+    current_first = int(year_label_for(today)[:4])
+    with store.batch():
+        settings = Settings(id=ids(), **people.SCHOOL)
+        settings.deputies = [Deputy(name, position) for name, position in people.DEPUTIES]
+        store.save_settings(settings)
+        for first in (current_first - 1, current_first):
+            year = default_year(first)
+            year.id = ids()
+            year.closed = first < current_first
+            store.years.save(year)
+        for name, area, members in people.ASSOCIATIONS:
+            store.associations.save(
+                Association(
+                    id=ids(),
+                    name=name,
+                    area=area,
+                    head=members[0],
+                    secretary=members[1],
+                    members=[Member(name=m) for m in members],
+                )
+            )
+
+
+def write_demo(path: Path, today: dt.date | None = None) -> Path:
+    """A fresh demo school at `path` (with a new file_id); refuses to overwrite."""
+    path = Path(path)
+    if path.exists():
+        raise UserError(_("{path} already exists; ubtui will not write over it.").format(path=path))
+    store = Store.open(path)
+    try:
+        fill(store, today or dt.date.today())
+    finally:
+        store.close()
+    return path

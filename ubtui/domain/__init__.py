@@ -1,0 +1,1 @@
+"""The domain: records, rules and validation. Knows nothing of storage or screens."""

@@ -1,0 +1,86 @@
+"""The base of every stored record and its plain-dict form."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+import uuid
+from functools import lru_cache
+from typing import Any, TypeVar
+
+T = TypeVar("T", bound="Record")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _to_plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_plain(v) for k, v in value.items()}
+    return value
+
+
+def _from_plain(kind: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        return _from_plain(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (inner,) = typing.get_args(kind) or (Any,)
+        return [_from_plain(inner, v) for v in value]
+    if kind is dt.date:
+        return dt.date.fromisoformat(value)
+    if dataclasses.is_dataclass(kind):
+        return from_dict(kind, value)
+    return value
+
+
+def from_dict(cls: type, data: dict[str, Any]) -> Any:
+    """Build a dataclass from its plain form; unknown keys are ignored."""
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _from_plain(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """The plain JSON-ready form of a dataclass (dates as ISO strings)."""
+    return _to_plain(obj)
+
+
+@dataclasses.dataclass
+class Record:
+    """Fields every stored record has: a uuid4 `id` and UTC timestamps."""
+
+    id: str = dataclasses.field(default_factory=new_id)
+    created_at: str = ""
+    updated_at: str = ""
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        return from_dict(cls, data)
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)

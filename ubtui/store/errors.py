@@ -1,0 +1,36 @@
+"""What can go wrong with a school file, each as one translated line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ubtui.errors import UserError
+
+
+class FileProblem(UserError):
+    """The file cannot be used as it is; it is left untouched."""
+
+    def __init__(self, message: str, path: Path | None = None, backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
+class DamagedFile(FileProblem):
+    """Does not parse, or fails its checksum."""
+
+
+class ForeignFile(FileProblem):
+    """Valid JSON, but not a ubtui school file."""
+
+
+class NewerSchema(FileProblem):
+    """Written by a newer ubtui."""
+
+
+class ReadOnly(UserError):
+    """This ubtui may not write the file (another one holds it, or it was opened for reading)."""
+
+
+class SaveFailed(UserError):
+    """The write did not happen; the file on disk is as it was before."""

@@ -1,0 +1,130 @@
+"""Strict JSON reading, canonical JSON, and atomic durable file writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+MAX_DEPTH = 64
+
+
+class BadJSON(ValueError):
+    """The text is not the strict JSON ubtui writes; the message says why (translated)."""
+
+
+def _reject_constant(name: str) -> Any:
+    from ubtui.i18n import _
+
+    raise BadJSON(_("the file contains {value}, which is not a number in JSON").format(value=name))
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            from ubtui.i18n import _
+
+            raise BadJSON(_("the key “{key}” appears twice").format(key=key[:40]))
+        result[key] = value
+    return result
+
+
+def _depth(value: Any) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(node, dict):
+            stack.extend((v, level + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, level + 1) for v in node)
+    return deepest
+
+
+def loads_strict(data: bytes) -> Any:
+    """Parse UTF-8 JSON (a UTF-8 BOM is allowed) and refuse NaN, duplicate keys, deep nesting."""
+    from ubtui.i18n import _
+
+    if not data.strip():
+        raise BadJSON(_("the file is empty"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadJSON(_("the file is not UTF-8 text")) from None
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except RecursionError:
+        raise BadJSON(_("the data is nested too deeply")) from None
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()):
+            raise BadJSON(_("the file is cut off (truncated)")) from None
+        raise BadJSON(
+            _("the file is not valid JSON (line {line}, column {column})").format(line=error.lineno, column=error.colno)
+        ) from None
+    if _depth(value) > MAX_DEPTH:
+        raise BadJSON(_("the data is nested too deeply"))
+    return value
+
+
+def canonical(value: Any) -> str:
+    """The one text of a value that its checksum is taken over."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def has_nan(value: Any) -> bool:
+    return isinstance(value, float) and (math.isnan(value) or math.isinf(value))
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
+    if sys.platform.startswith("win"):
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace_with_retry(source: Path, target: Path, attempts: int = 10) -> None:
+    """`os.replace`, retried while Windows reports the target busy (antivirus, indexer)."""
+    for attempt in range(attempts):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def atomic_write(path: Path, data: bytes, *, suffix: str = ".tmp") -> None:
+    """Write `data` so that `path` is either the old file or the new one, never a mix.
+
+    NAME.tmp → flush → fsync → os.replace → fsync of the directory.
+    """
+    path = Path(path)
+    tmp = path.with_name(path.name + suffix)
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        replace_with_retry(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+    fsync_dir(path.parent)

@@ -1,0 +1,299 @@
+"""The school file: one TinyDB JSON document with a checked `meta` table.
+
+Every write goes through `SchoolStorage.write`: a daily backup first, then the
+meta table (generation, checksum) is brought up to date and the whole document
+is written atomically.  A file that fails to parse or to match its checksum is
+never written over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from ubtui import __version__
+from ubtui.i18n import _
+from ubtui.store import backups, migrations
+from ubtui.store.errors import DamagedFile, ForeignFile, NewerSchema, ReadOnly, SaveFailed
+from ubtui.store.jsonio import BadJSON, atomic_write, canonical, loads_strict, sha256_text
+from ubtui.store.lock import InstanceLock, describe_holder
+from ubtui.domain.records import new_id, utc_now
+
+FORMAT = "ubtui"
+META = "meta"
+Document = dict[str, Any]
+
+
+def new_document() -> Document:
+    """An empty school document (not yet written anywhere)."""
+    meta = {
+        "format": FORMAT,
+        "schema": migrations.SCHEMA,
+        "file_id": new_id(),
+        "app_version": __version__,
+        "generation": 0,
+        "created_at": utc_now(),
+    }
+    return {META: {"1": meta}}
+
+
+def meta_of(document: Document) -> dict[str, Any]:
+    return document[META]["1"]
+
+
+def body_text(document: Document) -> str:
+    """The canonical JSON of every table but `meta`: what the checksum covers."""
+    return canonical({name: table for name, table in document.items() if name != META})
+
+
+def render(document: Document) -> bytes:
+    """Bring meta up to date (generation +1, checksum) and return the file's bytes."""
+    body = body_text(document)
+    meta = meta_of(document)
+    meta["generation"] = int(meta.get("generation", 0)) + 1
+    meta["sha256"] = sha256_text(body)
+    meta["app_version"] = __version__
+    meta["updated_at"] = utc_now()
+    head = '{"meta":' + canonical(document[META])
+    text = head + ("}" if body == "{}" else "," + body[1:])
+    return (text + "\n").encode("utf-8")
+
+
+def verify(document: Any, *, allow_newer: bool = False) -> dict[str, Any]:
+    """Check that a parsed document is a school file with a matching checksum; return its meta."""
+    if not isinstance(document, dict) or not isinstance(document.get(META), dict):
+        raise ForeignFile(_("this is not a ubtui school file (no meta table)"))
+    meta = document[META].get("1")
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise ForeignFile(_("this is not a ubtui school file (format is not “ubtui”)"))
+    schema = meta.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise ForeignFile(_("the file's schema number is missing or wrong"))
+    if schema > migrations.SCHEMA and not allow_newer:
+        raise NewerSchema(
+            _("the file was written by a newer ubtui (schema {found}, this one reads up to {known}); update ubtui").format(
+                found=schema, known=migrations.SCHEMA
+            )
+        )
+    if not isinstance(meta.get("file_id"), str) or not meta["file_id"]:
+        raise ForeignFile(_("the file has no file_id"))
+    for name, table in document.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise DamagedFile(_("table “{name}” is damaged").format(name=str(name)[:40]))
+        if name != META and not all(isinstance(doc.get("id"), str) for doc in table.values()):
+            raise DamagedFile(_("a record in table “{name}” has no id").format(name=str(name)[:40]))
+    if meta.get("sha256") != sha256_text(body_text(document)):
+        raise DamagedFile(_("the checksum does not match: the file was changed outside ubtui or damaged"))
+    return meta
+
+
+def parse(data: bytes, *, allow_newer: bool = False) -> Document:
+    """Bytes → a verified document; raises a translated DamagedFile / ForeignFile / NewerSchema."""
+    try:
+        document = loads_strict(data)
+    except BadJSON as error:
+        raise DamagedFile(str(error)) from None
+    verify(document, allow_newer=allow_newer)
+    return document
+
+
+def read(path: Path) -> Document:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise DamagedFile(_("cannot read the file: {error}").format(error=error.strerror or error)) from None
+    return parse(data)
+
+
+def newest_good_backup(path: Path) -> Path | None:
+    for backup in backups.list_backups(path):
+        try:
+            read(backup.path)
+        except (DamagedFile, ForeignFile, NewerSchema):
+            continue
+        return backup.path
+    return None
+
+
+def _damaged(path: Path, error: Exception) -> DamagedFile:
+    backup = newest_good_backup(path)
+    message = _("{path}: {reason}.").format(path=path, reason=error)
+    if backup is not None:
+        message += " " + _("The file was not changed. The newest good backup is {name}: ubtui backup restore {name}").format(
+            name=backup.name
+        )
+    else:
+        message += " " + _("The file was not changed.")
+    cls = type(error) if isinstance(error, (DamagedFile, ForeignFile, NewerSchema)) else DamagedFile
+    return cls(message, path=path, backup=backup)
+
+
+class SchoolStorage(Storage):
+    """A TinyDB storage that keeps the document in memory and writes it atomically."""
+
+    def __init__(self, school: "School") -> None:
+        self.school = school
+
+    def read(self) -> Document:
+        return self.school._document
+
+    def write(self, data: Document) -> None:
+        self.school._write(data)
+
+    def close(self) -> None:
+        pass
+
+
+class School:
+    """An open school file: the TinyDB database, its lock and its state."""
+
+    def __init__(self, path: Path, document: Document, *, read_only: bool, lock: InstanceLock | None, holder: str = "") -> None:
+        self.path = Path(path)
+        self._document = document
+        self.read_only = read_only
+        self.holder = holder
+        self._lock = lock
+        self._batch_depth = 0
+        self._dirty = False
+        self._backed_up_on: dt.date | None = None
+        self.today: Callable[[], dt.date] = dt.date.today
+        self.db = TinyDB(storage=lambda: SchoolStorage(self))
+
+    # --- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False, wait_for_lock: bool = False) -> "School":
+        """Open (or start, if missing) a school file; see the module docstring for the rules.
+
+        Without the lock (another ubtui writes the file) it opens read-only and
+        `holder` says who has it.
+        """
+        path = Path(path)
+        lock: InstanceLock | None = None
+        holder = ""
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = InstanceLock(path)
+            if not lock.acquire():
+                read_only, lock = True, None
+                holder = describe_holder(path) or "?"
+        try:
+            if path.exists():
+                try:
+                    document = parse(path.read_bytes(), allow_newer=False)
+                except (DamagedFile, ForeignFile, NewerSchema) as error:
+                    raise _damaged(path, error) from None
+                except OSError as error:
+                    raise DamagedFile(_("cannot read the file: {error}").format(error=error.strerror or error), path=path) from None
+            else:
+                document = new_document()
+            school = cls(path, document, read_only=read_only, lock=lock, holder=holder)
+            if path.exists() and migrations.schema_of(document) < migrations.SCHEMA:
+                school._migrate()
+            return school
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    def _migrate(self) -> None:
+        if self.read_only:
+            raise ReadOnly(_("The file needs an update to the new format, but it is open read-only."))
+        old = migrations.schema_of(self._document)
+        backups.make_backup(self.path, self.today(), kind=f"schema{old}")
+        self._document = migrations.migrate(self._document)
+        self._write(self._document)
+
+    def close(self) -> None:
+        self.db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "School":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- state -----------------------------------------------------------------
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return meta_of(self._document)
+
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def document(self) -> Document:
+        """The whole document as plain data (a deep copy, safe to change)."""
+        return json.loads(canonical(self._document))
+
+    # --- writing ----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group many changes into one write (all or nothing on disk)."""
+        self._check_writable()
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._dirty:
+                self._dirty = False
+                self._reload()
+            raise
+        self._batch_depth -= 1
+        if self._batch_depth == 0 and self._dirty:
+            self._dirty = False
+            self._write(self._document)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            if self.holder:
+                raise ReadOnly(_("The file is open read-only: another ubtui is writing it ({holder}).").format(holder=self.holder))
+            raise ReadOnly(_("The file is open read-only."))
+
+    def _write(self, document: Document) -> None:
+        if self.read_only:
+            self._reload()
+            self._check_writable()
+        self._document = document
+        if self._batch_depth:
+            self._dirty = True
+            return
+        try:
+            today = self.today()
+            if self._backed_up_on != today:
+                backups.make_backup(self.path, today)
+                self._backed_up_on = today
+            atomic_write(self.path, render(document))
+        except OSError as error:
+            self._reload()
+            raise SaveFailed(
+                _("Could not save ({error}). Nothing was lost: the file is as it was before the change.").format(
+                    error=error.strerror or error
+                )
+            ) from None
+        except BaseException:
+            self._reload()
+            raise
+
+    def _reload(self) -> None:
+        """Forget changes that did not reach the disk."""
+        if self.path.exists():
+            self._document = read(self.path)
+        else:  # never written: back to empty, keeping the identity
+            fresh = new_document()
+            fresh[META]["1"].update({k: self.meta[k] for k in ("file_id", "created_at")})
+            self._document = fresh
+        for table in self.db._tables.values():
+            table.clear_cache()
