@@ -18,6 +18,10 @@ class BadJSON(ValueError):
     """The text is not the strict JSON ubtui writes; the message says why (translated)."""
 
 
+class DirSyncFailed(OSError):
+    """The new file is in place, but its folder could not be synced: a power cut may still undo the rename."""
+
+
 def _reject_constant(name: str) -> Any:
     from ubtui.i18n import _
 
@@ -33,6 +37,24 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise BadJSON(_("the key “{key}” appears twice").format(key=key[:40]))
         result[key] = value
     return result
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # 1e400 parses as infinity, which JSON cannot write back
+        from ubtui.i18n import _
+
+        raise BadJSON(_("the file contains a number that is too large"))
+    return value
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """True when a `\\udXXX` escape left half a surrogate pair, which UTF-8 cannot hold."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _depth(value: Any) -> int:
@@ -58,7 +80,9 @@ def loads_strict(data: bytes) -> Any:
     except UnicodeDecodeError:
         raise BadJSON(_("the file is not UTF-8 text")) from None
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+        value = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant, parse_float=_finite_float
+        )
     except RecursionError:
         raise BadJSON(_("the data is nested too deeply")) from None
     except json.JSONDecodeError as error:
@@ -67,8 +91,15 @@ def loads_strict(data: bytes) -> Any:
         raise BadJSON(
             _("the file is not valid JSON (line {line}, column {column})").format(line=error.lineno, column=error.colno)
         ) from None
+    except BadJSON:
+        raise
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise BadJSON(_("the file contains a number that is too large")) from None
     if _depth(value) > MAX_DEPTH:
         raise BadJSON(_("the data is nested too deeply"))
+    # Text decoded from UTF-8 has no surrogates; only a \udXXX escape can bring one in.
+    if ("\\ud" in text or "\\uD" in text) and _has_lone_surrogate(value):
+        raise BadJSON(_("the file is not UTF-8 text"))
     return value
 
 
@@ -127,4 +158,7 @@ def atomic_write(path: Path, data: bytes, *, suffix: str = ".tmp") -> None:
         except OSError:
             pass
         raise
-    fsync_dir(path.parent)
+    try:
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise DirSyncFailed(error.errno, error.strerror) from error

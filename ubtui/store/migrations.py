@@ -28,5 +28,7 @@ def migrate(document: Document, target: int | None = None) -> Document:
         step = STEPS[version]
         document = step(document)
         version += 1
-        document.setdefault("meta", {}).setdefault("1", {})["schema"] = version
+        # New dicts, not setdefault: a step may share `meta` with its input, which must stay as it was.
+        meta = {**((document.get("meta") or {}).get("1") or {}), "schema": version}
+        document = {**document, "meta": {**(document.get("meta") or {}), "1": meta}}
     return document

@@ -21,7 +21,7 @@ from ubtui import __version__
 from ubtui.i18n import _
 from ubtui.store import backups, migrations
 from ubtui.store.errors import DamagedFile, ForeignFile, NewerSchema, ReadOnly, SaveFailed
-from ubtui.store.jsonio import BadJSON, atomic_write, canonical, loads_strict, sha256_text
+from ubtui.store.jsonio import BadJSON, DirSyncFailed, atomic_write, canonical, loads_strict, sha256_text
 from ubtui.store.lock import InstanceLock, describe_holder
 from ubtui.domain.records import new_id, utc_now
 
@@ -83,8 +83,14 @@ def verify(document: Any, *, allow_newer: bool = False) -> dict[str, Any]:
         )
     if not isinstance(meta.get("file_id"), str) or not meta["file_id"]:
         raise ForeignFile(_("the file has no file_id"))
+    generation = meta.get("generation", 0)
+    if not isinstance(generation, int) or isinstance(generation, bool) or generation < 0:
+        raise DamagedFile(_("table “{name}” is damaged").format(name=META))
     for name, table in document.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise DamagedFile(_("table “{name}” is damaged").format(name=str(name)[:40]))
+        # TinyDB turns every key into an int doc_id: anything else breaks it on the first read.
+        if not all(key.isascii() and key.isdigit() for key in table):
             raise DamagedFile(_("table “{name}” is damaged").format(name=str(name)[:40]))
         if name != META and not all(isinstance(doc.get("id"), str) for doc in table.values()):
             raise DamagedFile(_("a record in table “{name}” has no id").format(name=str(name)[:40]))
@@ -212,6 +218,7 @@ class School:
 
     def close(self) -> None:
         self.db.close()
+        self.read_only = True  # without the lock, a later save would be a second writer
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -275,7 +282,16 @@ class School:
             if self._backed_up_on != today:
                 backups.make_backup(self.path, today)
                 self._backed_up_on = today
-            atomic_write(self.path, render(document))
+            data = render(document)
+            try:
+                atomic_write(self.path, data)
+            except DirSyncFailed as error:  # the new file is in place; only its folder entry may not be on disk yet
+                self._reload()
+                raise SaveFailed(
+                    _("The change was written, but the disk did not confirm it ({error}); save again to be sure.").format(
+                        error=error.strerror or error
+                    )
+                ) from None
         except OSError as error:
             self._reload()
             raise SaveFailed(
@@ -283,6 +299,8 @@ class School:
                     error=error.strerror or error
                 )
             ) from None
+        except SaveFailed:
+            raise
         except BaseException:
             self._reload()
             raise

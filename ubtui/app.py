@@ -1,0 +1,234 @@
+"""The Textual app: the shell around the screens (header, keys, year and association)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from ubtui import i18n
+from ubtui.domain.associations import Association
+from ubtui.domain.years import AcademicYear
+from ubtui.errors import UserError
+from ubtui.i18n import N_, _
+from ubtui.screens.first_run import FirstRunScreen
+from ubtui.screens.help import HelpScreen
+from ubtui.screens.home import HomeScreen
+from ubtui.screens.pickers import PickScreen
+from ubtui.screens.settings import SettingsScreen
+from ubtui.store import Store
+from ubtui.widgets.textual_i18n import ascii_glyphs, retranslate_bindings
+
+
+@dataclass(frozen=True)
+class Area:
+    """A place reachable from the home screen and by its F-key from anywhere."""
+
+    id: str
+    title: str  # msgid
+    key: str
+    key_label: str
+    screen: Callable[[], Screen]
+
+    def label(self) -> str:
+        return _(self.title)
+
+
+AREAS: list[Area] = [
+    Area("settings", N_("Settings"), "f9", "F9", SettingsScreen),
+]
+
+
+def linux_console() -> bool:
+    return os.environ.get("TERM", "") == "linux"
+
+
+class UbtuiApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "ubtui"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", N_("Help"), key_display="F1"),
+        Binding("f7", "pick_year", N_("Year"), key_display="F7"),
+        Binding("f8", "pick_association", N_("Association"), key_display="F8"),
+        Binding("f9", "open_area('settings')", N_("Settings"), key_display="F9"),
+        Binding("f10,ctrl+q", "quit", N_("Quit"), key_display="F10", priority=True),
+    ]
+
+    def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None) -> None:
+        settings = store.settings()
+        if language_forced is None and settings.language in i18n.LANGUAGES:
+            i18n.set_language(settings.language)
+        retranslate_bindings()
+        self.console_mode = linux_console()
+        if self.console_mode:
+            ascii_glyphs()
+        super().__init__(ansi_color=self.console_mode or None)
+        self.store = store
+        self._today = today
+        self.year: AcademicYear | None = None
+        self.association: Association | None = None
+        self.exit_when_ready = os.environ.get("UBTUI_EXIT_WHEN_READY") == "1"
+
+    # --- state --------------------------------------------------------------------
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def areas(self) -> Iterable[Area]:
+        return AREAS
+
+    def load_context(self) -> None:
+        """Pick the current year and the remembered association."""
+        if self.year is None or self.store.years.find(self.year.id) is None:
+            self.year = self.store.current_year(self.today)
+        else:
+            self.year = self.store.years.get(self.year.id)
+        chosen = None if self.association is None else self.store.associations.find(self.association.id)
+        self.association = chosen or self.store.chosen_association()
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        settings = self.store.settings()
+        self.title = settings.school_title() or "ubtui"
+        parts = [self.year.label if self.year else "", self.association.name if self.association else ""]
+        if self.store.read_only:
+            parts.append(_("READ-ONLY"))
+        self.sub_title = " · ".join(p for p in parts if p)
+
+    def context_changed(self) -> None:
+        """Settings changed years or associations: reload and redraw the titles."""
+        self.load_context()
+        screen = self.screen
+        if isinstance(screen, HomeScreen):
+            screen.refresh_view()
+
+    # --- start ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.console_mode:
+            self.theme = "ansi-dark"
+            self.add_class("-console")
+        if self.store.read_only:
+            message = _("The file is open read-only: another ubtui is writing it ({holder}).").format(
+                holder=self.store.school.holder or "?"
+            )
+            self.notify(message, severity="warning", timeout=10)
+        if self.store.is_set_up():
+            self.start_home()
+        else:
+            self.push_screen(FirstRunScreen())
+        if self.exit_when_ready:
+            self.call_after_refresh(self.exit, 0)
+
+    def start_home(self) -> None:
+        self.load_context()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(HomeScreen())
+
+    # --- actions ----------------------------------------------------------------------
+
+    def open_area(self, area_id: str) -> None:
+        if not self.store.is_set_up():
+            return
+        for area in AREAS:
+            if area.id == area_id:
+                if not isinstance(self.screen, area.screen):
+                    self.push_screen(area.screen())
+                return
+
+    def action_open_area(self, area_id: str) -> None:
+        self.open_area(area_id)
+
+    def action_help(self) -> None:
+        keys = []
+        for key, active in self.screen.active_bindings.items():
+            if active.binding.description:
+                keys.append((active.binding.key_display or key.upper(), active.binding.description))
+        self.push_screen(HelpScreen(keys))
+
+    def action_pick_year(self) -> None:
+        years = list(reversed(self.store.sorted_years()))
+        if not years or not self.store.is_set_up():
+            return
+        choices = [(y.id, y.label + ("  (" + _("closed") + ")" if y.closed else "")) for y in years]
+
+        def chosen(year_id: str | None) -> None:
+            if year_id:
+                self.year = self.store.years.get(year_id)
+                self.context_changed()
+
+        self.push_screen(PickScreen(_("Academic year"), choices, self.year.id if self.year else None), chosen)
+
+    def action_pick_association(self) -> None:
+        items = self.store.sorted_associations()
+        if not items:
+            return
+        choices = [(a.id, a.name) for a in items]
+
+        def chosen(association_id: str | None) -> None:
+            if not association_id:
+                return
+            self.association = self.store.associations.get(association_id)
+            if not self.store.read_only:
+                settings = self.store.settings()
+                settings.last_association_id = association_id
+                try:
+                    self.store.save_settings(settings)
+                except UserError as error:
+                    self.notify(str(error), severity="error")
+            self.context_changed()
+
+        self.push_screen(PickScreen(_("Methodical association"), choices, self.association.id if self.association else None), chosen)
+
+    def switch_language(self, code: str, remember: bool = True) -> None:
+        """Change the language now; rebuild the screens so every word changes."""
+        i18n.set_language(code)
+        if remember and self.store.is_set_up() and not self.store.read_only:
+            settings = self.store.settings()
+            settings.language = code
+            try:
+                self.store.save_settings(settings)
+            except UserError as error:
+                self.notify(str(error), severity="error")
+        retranslate_bindings(self)
+        on_settings = isinstance(self.screen, SettingsScreen)
+        if self.store.is_set_up():
+            self.start_home()
+            if on_settings:
+                self.push_screen(SettingsScreen())
+                self.call_after_refresh(self._show_language_tab)
+        else:
+            self.pop_screen()
+            self.push_screen(FirstRunScreen())
+
+    def _show_language_tab(self) -> None:
+        from textual.widgets import TabbedContent
+
+        if isinstance(self.screen, SettingsScreen):
+            self.screen.query_one(TabbedContent).active = "tab-language"
+
+    # --- Textual's own words, translated --------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand(_("Help"), _("Keys and how ubtui works"), self.action_help)
+        for area in AREAS:
+            yield SystemCommand(area.label(), f"{area.key_label}", lambda a=area.id: self.open_area(a))
+        yield SystemCommand(_("Academic year"), _("Choose the academic year"), self.action_pick_year)
+        yield SystemCommand(_("Methodical association"), _("Choose the methodical association"), self.action_pick_association)
+        yield SystemCommand(_("Quit"), _("Quit the application as soon as possible"), self.action_quit)
+
+    def action_help_quit(self) -> None:
+        self.notify(_("Press [b]{key}[/b] to quit the app").format(key="F10"), title=_("Do you want to quit?"))

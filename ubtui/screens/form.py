@@ -1,0 +1,118 @@
+"""The base of every modal form: fields, validation beside each field, save and cancel."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static, TextArea
+
+from ubtui.domain.validation import Problems, ValidationError
+from ubtui.errors import UserError
+from ubtui.i18n import N_, _
+from ubtui.screens.confirm import ConfirmScreen
+from ubtui.widgets.fields import Field
+
+T = TypeVar("T")
+
+
+class FormScreen(ModalScreen[T], Generic[T]):
+    """Subclasses give `form_title`, `compose_fields()` and `build()`; `store_save()` persists."""
+
+    BINDINGS = [
+        Binding("f2,ctrl+s", "save", N_("Save")),
+        Binding("escape", "cancel", N_("Cancel")),
+    ]
+    form_title = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._dirty = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Static(self.form_title, classes="title")
+            with VerticalScroll(classes="fields"):
+                yield from self.compose_fields()
+            yield Static("", id="form-message", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Save") + " [F2]", id="save", variant="primary")
+                yield Button(_("Cancel") + " [Esc]", id="cancel")
+
+    def on_mount(self) -> None:
+        # Filling the fields fires Changed events; only what the user types counts.
+        self.call_after_refresh(self._reset_dirty)
+
+    def _reset_dirty(self) -> None:
+        self._dirty = False
+
+    def compose_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def build(self) -> tuple[Any, Problems]:
+        """The record made from the fields, and what is wrong with them."""
+        raise NotImplementedError
+
+    def store_save(self, record: Any) -> Any:
+        """Persist the record; the default hands it back to the caller unsaved."""
+        return record
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        self._dirty = True
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        problems = Problems()
+        for field in self.query(Field):
+            field.clear_error()
+            control = field.control
+            if isinstance(control, Input) and control.validators:
+                result = control.validate(control.value)
+                if result is not None and not result.is_valid:
+                    problems.add(field.field_name, result.failure_descriptions[0])
+        if not problems:
+            record, problems = self.build()
+        if not problems:
+            try:
+                saved = self.store_save(record)
+            except ValidationError as error:
+                problems = error.problems
+            except UserError as error:
+                self.query_one("#form-message", Static).update(str(error))
+                return
+            else:
+                self.dismiss(saved)
+                return
+        self._show(problems)
+
+    def _show(self, problems: Problems) -> None:
+        fields = {f.field_name: f for f in self.query(Field)}
+        unplaced = []
+        first = None
+        for name, messages in problems.by_field.items():
+            if name in fields:
+                fields[name].show_error(" ".join(messages))
+                first = first or fields[name]
+            else:
+                unplaced.extend(messages)
+        self.query_one("#form-message", Static).update(" ".join(unplaced) or _("Please correct the marked fields."))
+        if first is not None:
+            first.control.focus()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        if not self._dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen(_("Throw away the changes in this form?"), yes=_("Throw away")), answered)

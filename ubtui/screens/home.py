@@ -1,0 +1,77 @@
+"""The home screen: the school, the chosen year and association, what needs attention."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ubtui.i18n import _
+from ubtui.store.overview import overview
+
+LEVEL_MARKS = {"ok": "+", "warning": "!", "error": "!!", "info": " "}
+
+
+class HomeScreen(Screen[None]):
+    AUTO_FOCUS = "#areas"
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Vertical(id="home"):
+            yield Static("", id="school")
+            yield Static("", id="context")
+            with Horizontal(id="home-body"):
+                table: DataTable[str] = DataTable(id="figures", cursor_type="none", zebra_stripes=True)
+                yield table
+                with Vertical(id="areas-box"):
+                    yield Static(_("Go to"), classes="box-title")
+                    yield OptionList(id="areas")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#figures", DataTable)
+        table.add_column(" ", key="mark", width=2)
+        table.add_column(_("What"), key="label")
+        table.add_column(_("Figure"), key="value")
+        areas = self.query_one("#areas", OptionList)
+        for area in self.app.areas():
+            areas.add_option(Option(_escape(f"{area.label()}  ({area.key_label})"), id=area.id))
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        app = self.app
+        settings = app.store.settings()
+        place = ", ".join(p for p in (settings.village, settings.district, settings.region) if p)
+        self.query_one("#school", Static).update(f"[b]{_escape(settings.school_title())}[/b]\n{_escape(place)}")
+        year = app.year
+        association = app.association
+        year_text = year.label if year else _("no academic year")
+        quarter = year.quarter_of(app.today) if year else None
+        if quarter:
+            year_text += " · " + _("quarter {n}").format(n=quarter)
+        self.query_one("#context", Static).update(
+            _("Academic year: {year}   (F7)").format(year=_escape(year_text))
+            + "\n"
+            + _("Association: {name}   (F8)").format(name=_escape(association.name if association else "—"))
+        )
+        table = self.query_one("#figures", DataTable)
+        with app.batch_update():
+            table.clear()
+            for index, figure in enumerate(overview(app.store, year, association, app.today)):
+                table.add_row(LEVEL_MARKS.get(figure.level, " "), figure.label, figure.value, key=str(index))
+
+    @on(OptionList.OptionSelected, "#areas")
+    def _open_area(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_area(event.option.id or "")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,240 @@
+"""Settings: the school, its rules, academic years, associations and the language."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
+
+from ubtui.domain.settings import RULE_LIMITS, Deputy, Rules
+from ubtui.domain.validation import Problems, ValidationError
+from ubtui.errors import UserError
+from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, format_date
+from ubtui.screens.association_form import AssociationForm
+from ubtui.screens.confirm import ConfirmScreen
+from ubtui.screens.year_form import YearForm
+from ubtui.widgets.fields import Field, IntegerValidator
+
+RULE_LABELS = {
+    "course_hours": N_("Course hours required"),
+    "course_period_years": N_("Course period, years"),
+    "sessions_per_year": N_("Sessions per year, at least"),
+    "seminars_per_year": N_("Practical seminars per year, at least"),
+    "young_teacher_years": N_("A teacher counts as young for, years"),
+}
+SCHOOL_FIELDS = [
+    ("school_name", N_("School name"), True),
+    ("school_number", N_("School number"), False),
+    ("village", N_("Village"), False),
+    ("district", N_("District"), False),
+    ("region", N_("Region"), False),
+    ("director", N_("Director"), False),
+]
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("f2,ctrl+s", "save", N_("Save")),
+        Binding("f2,n,т", "new", N_("New")),
+        Binding("enter", "edit", N_("Edit"), show=False),
+        Binding("delete", "delete", N_("Delete")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.store.settings()
+        yield Header(icon="≡")
+        with TabbedContent(id="tabs"):
+            with TabPane(_("School"), id="tab-school"):
+                with VerticalScroll():
+                    for name, label, required in SCHOOL_FIELDS:
+                        yield Field(_(label), Input(getattr(settings, name), id=name), name=name, required=required)
+                    deputies = "\n".join(f"{d.name}; {d.position}" for d in settings.deputies)
+                    yield Field(
+                        _("Deputy directors (one per line: name; position)"),
+                        TextArea(deputies, id="deputies", soft_wrap=True),
+                        name="deputies",
+                    )
+                    yield Button(_("Save") + " [F2]", id="save-school", variant="primary")
+            with TabPane(_("Rules"), id="tab-rules"):
+                with VerticalScroll():
+                    yield Static(_("Numbers from the regulations; change them when the law changes."), classes="hint")
+                    for name, label in RULE_LABELS.items():
+                        low, high = RULE_LIMITS[name]
+                        control = Input(str(getattr(settings.rules, name)), id=name, validators=[IntegerValidator(low, high)])
+                        yield Field(_(label), control, name=name)
+                    yield Button(_("Save") + " [F2]", id="save-rules", variant="primary")
+            with TabPane(_("Academic years"), id="tab-years"):
+                with Vertical():
+                    yield Static(_("F2 new · Enter edit · Del delete"), classes="hint")
+                    yield DataTable(id="years", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("Associations"), id="tab-associations"):
+                with Vertical():
+                    yield Static(_("F2 new · Enter edit · Del delete"), classes="hint")
+                    yield DataTable(id="associations", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("Language"), id="tab-language"):
+                with RadioSet(id="language"):
+                    for code in LANGUAGES:
+                        yield RadioButton(LANGUAGE_NAMES[code], value=code == settings.language, id=f"lang-{code}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        years = self.query_one("#years", DataTable)
+        for key, label in (("label", _("Academic year")), ("start", _("Start")), ("end", _("End")), ("closed", _("State"))):
+            years.add_column(label, key=key)
+        associations = self.query_one("#associations", DataTable)
+        for key, label in (("name", _("Name")), ("head", _("Head")), ("members", _("Members"))):
+            associations.add_column(label, key=key)
+        self.reload_tables()
+
+    # --- which tab ---------------------------------------------------------------
+
+    @property
+    def tab(self) -> str:
+        return self.query_one("#tabs", TabbedContent).active
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return self.tab in ("tab-school", "tab-rules")
+        if action in ("new", "edit", "delete"):
+            return self.tab in ("tab-years", "tab-associations")
+        return True
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+
+    # --- tables --------------------------------------------------------------------
+
+    def reload_tables(self) -> None:
+        store = self.app.store
+        years = self.query_one("#years", DataTable)
+        associations = self.query_one("#associations", DataTable)
+        with self.app.batch_update():
+            years.clear()
+            for year in reversed(store.sorted_years()):
+                years.add_row(
+                    year.label,
+                    format_date(year.start, long=False),
+                    format_date(year.end, long=False),
+                    _("closed") if year.closed else _("open"),
+                    key=year.id,
+                )
+            associations.clear()
+            for item in store.sorted_associations():
+                associations.add_row(item.name, item.head, str(len(item.members)), key=item.id)
+
+    def _selected(self, table_id: str) -> str | None:
+        table = self.query_one(table_id, DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _after_form(self, saved: object) -> None:
+        if saved is not None:
+            self.reload_tables()
+            self.app.context_changed()
+            self.notify(_("Saved."))
+
+    def action_new(self) -> None:
+        store = self.app.store
+        if self.tab == "tab-years":
+            self.app.push_screen(YearForm(store, today=self.app.today), self._after_form)
+        else:
+            self.app.push_screen(AssociationForm(store), self._after_form)
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        store = self.app.store
+        if self.tab == "tab-years" and (key := self._selected("#years")):
+            self.app.push_screen(YearForm(store, store.years.get(key)), self._after_form)
+        elif self.tab == "tab-associations" and (key := self._selected("#associations")):
+            self.app.push_screen(AssociationForm(store, store.associations.get(key)), self._after_form)
+
+    def action_delete(self) -> None:
+        store = self.app.store
+        if self.tab == "tab-years":
+            key = self._selected("#years")
+            repo, what = store.years, _("the academic year {name}")
+        else:
+            key = self._selected("#associations")
+            repo, what = store.associations, _("the association «{name}»")
+        if key is None:
+            return
+        record = repo.get(key)
+        name = getattr(record, "label", None) or getattr(record, "name", "")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                repo.delete(key)
+            except UserError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.reload_tables()
+            self.app.context_changed()
+            self.notify(_("Deleted."))
+
+        self.app.push_screen(ConfirmScreen(_("Delete {what}?").format(what=what.format(name=name)), yes=_("Delete")), answered)
+
+    # --- saving the school and the rules ----------------------------------------------------
+
+    @on(Button.Pressed, "#save-school")
+    @on(Button.Pressed, "#save-rules")
+    def action_save(self) -> None:
+        store = self.app.store
+        settings = store.settings()
+        problems = Problems()
+        for field in self.query(Field):
+            field.clear_error()
+        if self.tab == "tab-school":
+            values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _label, _req in SCHOOL_FIELDS}
+            deputies = []
+            for line in self.query_one("#deputies", TextArea).text.splitlines():
+                if line.strip():
+                    name, _sep, position = line.partition(";")
+                    deputies.append(Deputy(name.strip(), position.strip()))
+            settings = dataclasses.replace(settings, deputies=deputies, **values)
+        else:
+            numbers = {}
+            for name in RULE_LABELS:
+                control = self.query_one(f"#{name}", Input)
+                result = control.validate(control.value)
+                if result is not None and not result.is_valid:
+                    problems.add(name, result.failure_descriptions[0])
+                else:
+                    numbers[name] = int(control.value.strip())
+            if not problems:
+                settings = dataclasses.replace(settings, rules=Rules(**numbers))
+        if not problems:
+            try:
+                store.save_settings(settings)
+            except ValidationError as error:
+                problems = error.problems
+            except UserError as error:
+                self.notify(str(error), severity="error")
+                return
+        if problems:
+            fields = {f.field_name: f for f in self.query(Field)}
+            for name, messages in problems.by_field.items():
+                if name in fields:
+                    fields[name].show_error(" ".join(messages))
+            self.notify(problems.first(), severity="error")
+            return
+        self.app.context_changed()
+        self.notify(_("Saved."))
+
+    # --- language -------------------------------------------------------------------------------
+
+    @on(RadioSet.Changed, "#language")
+    def _language_chosen(self, event: RadioSet.Changed) -> None:
+        code = (event.pressed.id or "").removeprefix("lang-")
+        if code in LANGUAGES:
+            self.app.switch_language(code)
+

@@ -1,0 +1,86 @@
+"""A form field: a label, the input, and the message of what is wrong with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from ubtui.i18n import _, format_date, parse_date
+
+
+class Field(Vertical):
+    """Label above, input, error line below (empty until validation fails)."""
+
+    DEFAULT_CSS = """
+    Field { height: auto; margin: 0 0 0 0; }
+    Field > Label { color: $text-muted; }
+    Field > .error { color: $error; height: auto; }
+    """
+
+    def __init__(self, label: str, control: Widget, *, name: str, required: bool = False) -> None:
+        super().__init__(id=f"field-{name}")
+        self.field_name = name
+        self.label = label + (" *" if required else "")
+        self.control = control
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label)
+        yield self.control
+        yield Static("", classes="error")
+
+    def show_error(self, message: str) -> None:
+        self.query_one(".error", Static).update(message)
+
+    def clear_error(self) -> None:
+        self.show_error("")
+
+
+class DateValidator(Validator):
+    """Accepts `30.08.2025` (or ISO); empty is allowed unless required."""
+
+    def __init__(self, required: bool = False) -> None:
+        super().__init__()
+        self.required = required
+
+    def validate(self, value: str) -> ValidationResult:
+        if not value.strip():
+            return self.failure(_("Enter a date, e.g. 30.08.2025.")) if self.required else self.success()
+        try:
+            parse_date(value)
+        except ValueError:
+            return self.failure(_("Enter a date as day.month.year, e.g. 30.08.2025."))
+        return self.success()
+
+
+class IntegerValidator(Validator):
+    def __init__(self, low: int, high: int) -> None:
+        super().__init__()
+        self.low, self.high = low, high
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            return self.failure(_("Enter a whole number."))
+        if not self.low <= number <= self.high:
+            return self.failure(_("Enter a whole number from {low} to {high}.").format(low=self.low, high=self.high))
+        return self.success()
+
+
+def date_input(value: dt.date | None, *, required: bool = False, id: str | None = None) -> Input:
+    return Input(
+        format_date(value, long=False),
+        placeholder=_("dd.mm.yyyy"),
+        validators=[DateValidator(required)],
+        id=id,
+    )
+
+
+def read_date(widget: Input) -> dt.date | None:
+    text = widget.value.strip()
+    return parse_date(text) if text else None
