@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
@@ -23,6 +22,7 @@ from ubtui.screens.home import HomeScreen
 from ubtui.screens.pickers import PickScreen
 from ubtui.screens.settings import SettingsScreen
 from ubtui.store import Store
+from ubtui.widgets.keys import key
 from ubtui.widgets.textual_i18n import ascii_glyphs, retranslate_bindings
 
 
@@ -54,11 +54,11 @@ class UbtuiApp(App[int]):
     TITLE = "ubtui"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("f1", "help", N_("Help"), key_display="F1"),
-        Binding("f7", "pick_year", N_("Year"), key_display="F7"),
-        Binding("f8", "pick_association", N_("Association"), key_display="F8"),
-        Binding("f9", "open_area('settings')", N_("Settings"), key_display="F9"),
-        Binding("f10,ctrl+q", "quit", N_("Quit"), key_display="F10", priority=True),
+        key("f1", "help", N_("Help")),
+        key("f7", "pick_year", N_("Year"), show=False),
+        key("f8", "pick_association", N_("Association"), show=False),
+        key("f9", "open_area('settings')", N_("Settings"), show=False),
+        key("f10,ctrl+q", "quit", N_("Quit"), priority=True),
     ]
 
     def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None) -> None:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ubtui.i18n import N_, _
+from ubtui.widgets.keys import key
 
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y,н,enter", "answer(True)", N_("Yes"), show=False),
-        Binding("escape,n,т", "answer(False)", N_("No"), show=False),
+        key("y,н,enter", "answer(True)", N_("Yes"), show=False),
+        key("escape,n,т", "answer(False)", N_("No"), show=False),
     ]
     AUTO_FOCUS = "#no"
 

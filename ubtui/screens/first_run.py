@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, RadioButton, RadioSet, Static
@@ -16,6 +15,7 @@ from ubtui.domain.years import default_year, year_label_for
 from ubtui.errors import UserError
 from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, get_language
 from ubtui.widgets.fields import Field
+from ubtui.widgets.keys import key
 
 FIELDS = [
     ("school_name", N_("School name"), True),
@@ -28,7 +28,7 @@ FIELDS = [
 
 
 class FirstRunScreen(Screen[None]):
-    BINDINGS = [Binding("f2,ctrl+s", "save", N_("Save"))]
+    BINDINGS = [key("f2,ctrl+s", "save", N_("Save"))]
     AUTO_FOCUS = "#school_name"
 
     def compose(self) -> ComposeResult:

@@ -6,7 +6,6 @@ from typing import Any, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
@@ -16,6 +15,7 @@ from ubtui.errors import UserError
 from ubtui.i18n import N_, _
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.widgets.fields import Field
+from ubtui.widgets.keys import key
 
 T = TypeVar("T")
 
@@ -24,8 +24,8 @@ class FormScreen(ModalScreen[T], Generic[T]):
     """Subclasses give `form_title`, `compose_fields()` and `build()`; `store_save()` persists."""
 
     BINDINGS = [
-        Binding("f2,ctrl+s", "save", N_("Save")),
-        Binding("escape", "cancel", N_("Cancel")),
+        key("f2,ctrl+s", "save", N_("Save")),
+        key("escape", "cancel", N_("Cancel")),
     ]
     form_title = ""
 

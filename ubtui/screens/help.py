@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ubtui.i18n import N_, _
+from ubtui.widgets.keys import key
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q,й", "dismiss", N_("Close"))]
+    BINDINGS = [key("escape,f1,q,й", "dismiss", N_("Close"))]
 
     def __init__(self, screen_keys: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -9,14 +9,20 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ubtui.i18n import _
+from ubtui.i18n import N_, _
 from ubtui.store.overview import overview
+from ubtui.widgets.keys import key
 
 LEVEL_MARKS = {"ok": "+", "warning": "!", "error": "!!", "info": " "}
 
 
 class HomeScreen(Screen[None]):
     AUTO_FOCUS = "#areas"
+    BINDINGS = [
+        key("f7", "app.pick_year", N_("Year")),
+        key("f8", "app.pick_association", N_("Association")),
+        key("f9", "app.open_area('settings')", N_("Settings")),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")

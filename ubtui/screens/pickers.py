@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ubtui.i18n import N_
+from ubtui.widgets.keys import key
 
 
 class PickScreen(ModalScreen[str | None]):
     """A list of (id, text); returns the chosen id, or None on Esc."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
+    BINDINGS = [key("escape", "dismiss(None)", N_("Cancel"))]
     AUTO_FOCUS = "OptionList"
 
     def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None = None) -> None:

@@ -6,7 +6,6 @@ import dataclasses
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
@@ -19,6 +18,7 @@ from ubtui.screens.association_form import AssociationForm
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.year_form import YearForm
 from ubtui.widgets.fields import Field, IntegerValidator
+from ubtui.widgets.keys import key
 
 RULE_LABELS = {
     "course_hours": N_("Course hours required"),
@@ -39,11 +39,11 @@ SCHOOL_FIELDS = [
 
 class SettingsScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", N_("Back")),
-        Binding("f2,ctrl+s", "save", N_("Save")),
-        Binding("f2,n,т", "new", N_("New")),
-        Binding("enter", "edit", N_("Edit"), show=False),
-        Binding("delete", "delete", N_("Delete")),
+        key("escape", "app.pop_screen", N_("Back")),
+        key("f2,ctrl+s", "save", N_("Save")),
+        key("f2,n,т", "new", N_("New")),
+        key("enter", "edit", N_("Edit"), show=False),
+        key("delete", "delete", N_("Delete")),
     ]
 
     def compose(self) -> ComposeResult:

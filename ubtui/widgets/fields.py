@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
@@ -14,12 +14,19 @@ from ubtui.i18n import _, format_date, parse_date
 
 
 class Field(Vertical):
-    """Label above, input, error line below (empty until validation fails)."""
+    """Label and input on one line, the message of what is wrong below it (hidden until then)."""
 
     DEFAULT_CSS = """
-    Field { height: auto; margin: 0 0 0 0; }
-    Field > Label { color: $text-muted; }
-    Field > .error { color: $error; height: auto; }
+    Field { height: auto; }
+    Field > Horizontal { height: auto; }
+    Field > Horizontal > Label { width: 24; color: $text-muted; }
+    Field > Horizontal > Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $boost; }
+    Field > Horizontal > Input:focus { background: $primary 30%; }
+    Field > Horizontal > Input.-invalid { background: $error 20%; }
+    Field > Horizontal > TextArea { width: 1fr; height: 4; border: none; padding: 0 1; background: $boost; }
+    Field > Horizontal > TextArea:focus { background: $primary 20%; }
+    Field > .error { color: $error; height: auto; padding-left: 24; display: none; }
+    Field > .error.-shown { display: block; }
     """
 
     def __init__(self, label: str, control: Widget, *, name: str, required: bool = False) -> None:
@@ -29,12 +36,15 @@ class Field(Vertical):
         self.control = control
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label)
-        yield self.control
+        with Horizontal():
+            yield Label(self.label)
+            yield self.control
         yield Static("", classes="error")
 
     def show_error(self, message: str) -> None:
-        self.query_one(".error", Static).update(message)
+        error = self.query_one(".error", Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
 
     def clear_error(self) -> None:
         self.show_error("")

@@ -1,0 +1,47 @@
+"""Shared fixtures: a demo school on a fixed day, the language reset after each test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ubtui import i18n
+
+# A Thursday in the second quarter of 2025-2026: the demo and the screens depend on "today".
+DEMO_DAY = dt.date(2025, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    i18n.set_language("ky")
+    yield
+    i18n.set_language("ky")
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    from ubtui.demo import write_demo
+
+    return write_demo(tmp_path / "school.json", today=DEMO_DAY)
+
+
+@pytest.fixture
+def demo_store(demo_path: Path):
+    from ubtui.store import Store
+
+    store = Store.open(demo_path)
+    store.school.today = lambda: DEMO_DAY
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path):
+    from ubtui.store import Store
+
+    store = Store.open(tmp_path / "new.json")
+    store.school.today = lambda: DEMO_DAY
+    yield store
+    store.close()

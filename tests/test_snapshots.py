@@ -1,0 +1,42 @@
+"""Snapshots of the main screens at 80×24, in Kyrgyz and in Russian."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TabbedContent
+
+from ubtui import i18n
+from ubtui.app import UbtuiApp
+
+from conftest import DEMO_DAY
+
+
+def make_app(store, language: str) -> UbtuiApp:
+    i18n.set_language(language)
+    return UbtuiApp(store, language_forced=language, today=DEMO_DAY)
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_home(snap_compare, demo_store, language):
+    assert snap_compare(make_app(demo_store, language), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_settings_school(snap_compare, demo_store, language):
+    assert snap_compare(make_app(demo_store, language), press=["f9"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_settings_associations(snap_compare, demo_store, language):
+    async def open_tab(pilot):
+        await pilot.press("f9")
+        await pilot.pause()
+        pilot.app.screen.query_one(TabbedContent).active = "tab-associations"
+        await pilot.pause()
+
+    assert snap_compare(make_app(demo_store, language), run_before=open_tab, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_first_run(snap_compare, empty_store, language):
+    assert snap_compare(make_app(empty_store, language), terminal_size=(80, 24))
