@@ -230,5 +230,28 @@ class UbtuiApp(App[int]):
         yield SystemCommand(_("Methodical association"), _("Choose the methodical association"), self.action_pick_association)
         yield SystemCommand(_("Quit"), _("Quit the application as soon as possible"), self.action_quit)
 
+    def _print_error_renderables(self) -> None:
+        """A crash leaves one translated line on screen; the traceback goes to the log."""
+        if not self._exit_renderables:
+            return
+        from rich.console import Console
+
+        from ubtui.paths import log_dir
+
+        where = ""
+        try:
+            folder = log_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            log = folder / "crash.log"
+            with open(log, "a", encoding="utf-8") as handle:
+                console = Console(file=handle, width=120, no_color=True)
+                for renderable in self._exit_renderables:
+                    console.print(renderable)
+            where = _(" (details: {log})").format(log=log)
+        except OSError:
+            pass
+        self._exit_renderables.clear()
+        self.error_console.print(_("ubtui stopped because of an internal error; your saved data is safe.") + where, markup=False)
+
     def action_help_quit(self) -> None:
         self.notify(_("Press [b]{key}[/b] to quit the app").format(key="F10"), title=_("Do you want to quit?"))

@@ -142,10 +142,27 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return _run_tui(_db_path(args), language_forced=args.lang)
 
 
-def _run_tui(path: Path, language_forced: str | None) -> int:
-    from ubtui.store import Store
+def _open_for_tui(path: Path):
+    """Open the school file; if it is damaged and a good backup exists, offer to restore it."""
+    from ubtui.store import FileProblem, Store
 
-    store = Store.open(path)
+    try:
+        return Store.open(path)
+    except FileProblem as error:
+        if error.backup is None or not sys.stdin.isatty() or os.environ.get("UBTUI_EXIT_WHEN_READY") == "1":
+            raise
+        from ubtui.screens.recovery import RecoveryApp
+
+        if not RecoveryApp(str(error), error.backup.name).run():
+            raise
+        from ubtui.store.restore import restore_backup
+
+        restore_backup(path, error.backup.name)
+        return Store.open(path)
+
+
+def _run_tui(path: Path, language_forced: str | None) -> int:
+    store = _open_for_tui(path)
     try:
         from ubtui.app import UbtuiApp
 
