@@ -79,6 +79,17 @@ def _literal(node: ast.expr) -> str | None:
     return None
 
 
+def _computed(node: ast.expr) -> bool:
+    """A string built at run time (`f"..."`, `"a" + b`, `"%s" % x`, `"{}".format(x)`): never in a catalog."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return any(_literal(side) is not None or isinstance(side, ast.JoinedStr) for side in (node.left, node.right))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr == "format" and _literal(node.func.value) is not None
+    return False
+
+
 def extract_source(source: str, relpath: str) -> tuple[list[tuple[str, str | None, int]], list[Warning_]]:
     """The (msgid, msgid_plural, line) triples of one module's source, and warnings."""
     found: list[tuple[str, str | None, int]] = []
@@ -93,13 +104,13 @@ def extract_source(source: str, relpath: str) -> tuple[list[tuple[str, str | Non
             if text is not None:
                 if text:
                     found.append((text, None, node.lineno))
-            elif isinstance(node.args[0], (ast.JoinedStr, ast.BinOp, ast.Call)):
+            elif _computed(node.args[0]):
                 warnings.append(Warning_(relpath, node.lineno, f"{name}() of a computed string is never translated"))
         elif name in PLURAL_FUNCTIONS and len(node.args) >= 2:
             singular, plural = _literal(node.args[0]), _literal(node.args[1])
             if singular and plural is not None:
                 found.append((singular, plural, node.lineno))
-            elif isinstance(node.args[0], (ast.JoinedStr, ast.BinOp, ast.Call)):
+            elif _computed(node.args[0]) or _computed(node.args[1]):
                 warnings.append(Warning_(relpath, node.lineno, f"{name}() of a computed string is never translated"))
     found.sort(key=lambda item: item[2])
     return found, warnings
