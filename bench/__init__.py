@@ -1,0 +1,58 @@
+"""The budgets of DESIGN.md §9, measured as ratios against a bare baseline.
+
+    python -m bench                 lists the benchmarks
+    python -m bench startup [...]   ubtui --demo to its first screen vs a bare Textual app
+    python -m bench save [...]      one saved edit at 10x the demo data vs bare json.dumps + fsync
+    python -m bench all [...]       all of them
+
+Each benchmark prints lines a person can read, then one `RESULT name ratio budget ok|over`
+line per budget.  Nothing here is asserted in the tests (tests/test_bench_smoke.py only checks
+that the benchmarks run): speed depends on the machine, a ratio in one run does not.
+
+This module stays light: it is imported before every child process the benchmarks time.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Sequence
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    module: str  # has add_arguments(parser) and run(args) -> int
+    summary: str
+
+
+BENCHMARKS = [
+    Benchmark(
+        "startup",
+        "bench.startup",
+        "ubtui --demo from process start to its first screen vs a bare Textual app "
+        "(Header, DataTable of 50 rows, Footer): wall time and peak memory, budget <= 1.3x each",
+    ),
+    Benchmark(
+        "save",
+        "bench.save",
+        "one saved edit through the Store on 10x the demo school's data vs a bare "
+        "json.dumps + write + flush + fsync of the same data, budget <= 2x",
+    ),
+]
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def verdict(ratio: float, budget: float) -> str:
+    """`within budget`, or `OVER budget by X%` (X = how far past the budget, not past 1x)."""
+    if ratio <= budget:
+        return "within budget"
+    return f"OVER budget by {(ratio / budget - 1) * 100:.0f}%"
+
+
+def result_line(name: str, ratio: float, budget: float) -> str:
+    """The machine-readable last line(s): `RESULT name ratio budget ok|over`."""
+    return f"RESULT {name} {ratio:.2f} {budget:.2f} {'ok' if ratio <= budget else 'over'}"

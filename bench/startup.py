@@ -1,0 +1,205 @@
+"""Start-up: `ubtui --demo` to its first screen vs a bare Textual app (DESIGN.md §9).
+
+Both sides are the same kind of process, started the same way: a child on its own
+80x24 pseudo-terminal (Textual draws only to a terminal), with UBTUI_EXIT_WHEN_READY=1
+so that each exits as soon as its first screen is drawn.  The wall time runs from just
+before the fork to the moment the child's terminal receives Textual's first
+leave-application-mode bytes, which it writes right after the first screen (exit() was
+called after that refresh); the time to the end of the process is shown too.  The peak
+memory is the child's own max RSS from os.wait4 (per child, not summed over children).  Runs alternate between the two sides
+(ubtui first, then the bare app first, …) after untimed warm-up runs that fill the
+page cache and the bytecode caches, and the medians are compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import select
+import shutil
+import signal
+import struct
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import median, result_line, verdict
+
+BUDGET_TIME = 1.3
+BUDGET_MEMORY = 1.3
+COLUMNS, LINES = 80, 24
+TIMEOUT = 120.0  # seconds one child may take before it counts as hung
+_ESCAPES = re.compile(r"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+# Textual's first write when it leaves application mode (bracketed paste off): the app has
+# drawn its first screen and called exit().  What follows (joining Textual's input thread,
+# ~0.1 s, and the interpreter's exit) is the same for both sides and is not start-up.
+_SHUTDOWN = b"\x1b[?2004l"
+_DROP_ENV = ("PYTHONPROFILEIMPORTTIME", "PYTHONTRACEMALLOC", "PYTHONDEVMODE", "PYTHONINSPECT", "COLUMNS", "LINES")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--runs", type=int, default=7, metavar="N", help="timed runs of each side (default 7)")
+    parser.add_argument("--warmup", type=int, default=1, metavar="N", help="untimed runs of each side first (default 1)")
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float  # to the first screen drawn
+    exit_seconds: float  # to the end of the process
+    max_rss: int  # bytes
+    exit_code: int
+    output: bytes
+
+    def screen_text(self) -> str:
+        return _ESCAPES.sub("", self.output.decode("utf-8", "replace"))
+
+
+class ChildFailed(RuntimeError):
+    pass
+
+
+def ubtui_command() -> list[str]:
+    """`ubtui --demo` as installed beside this Python, else `python -m ubtui --demo`."""
+    script = Path(sys.executable).with_name("ubtui.exe" if os.name == "nt" else "ubtui")
+    if script.is_file():
+        return [str(script), "--demo"]
+    return [sys.executable, "-m", "ubtui", "--demo"]
+
+
+def bare_command() -> list[str]:
+    return [sys.executable, str(Path(__file__).with_name("bare_app.py"))]
+
+
+def child_env(scratch: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in _DROP_ENV}
+    env["TERM"] = "xterm-256color"
+    env["UBTUI_EXIT_WHEN_READY"] = "1"
+    # No school file of the person running the benchmark is read (cli looks for its language).
+    env["UBTUI_DB"] = str(scratch / "absent" / "ubtui.json")
+    return env
+
+
+def run_on_pty(argv: list[str], env: dict[str, str], cwd: Path) -> Run:
+    """Run argv on a fresh COLUMNSxLINES pseudo-terminal; its wall time and own peak RSS."""
+    import fcntl
+    import pty
+    import termios
+
+    start = time.perf_counter()
+    pid, master = pty.fork()
+    if pid == 0:  # the child: size the terminal, then become the program
+        try:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+            os.chdir(cwd)
+            os.execvpe(argv[0], argv, env)
+        finally:
+            os._exit(127)
+    output = bytearray()
+    ready: float | None = None
+    deadline = start + TIMEOUT
+    try:
+        while True:  # drain the terminal so the child never blocks on a full buffer
+            readable, _, _ = select.select([master], [], [], max(0.0, deadline - time.perf_counter()))
+            if not readable:
+                os.kill(pid, signal.SIGKILL)
+                os.wait4(pid, 0)
+                raise ChildFailed(f"{' '.join(argv)} did not exit within {TIMEOUT:.0f} s")
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child has closed the terminal (it exited)
+                break
+            if not chunk:
+                break
+            output += chunk
+            if ready is None and _SHUTDOWN in output:
+                ready = time.perf_counter() - start
+        _, status, usage = os.wait4(pid, 0)
+        seconds = time.perf_counter() - start
+    finally:
+        os.close(master)
+    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+    max_rss = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
+    if ready is None:
+        raise ChildFailed(f"{' '.join(argv)} ended without leaving application mode (exit code {os.waitstatus_to_exitcode(status)})")
+    return Run(ready, seconds, max_rss, os.waitstatus_to_exitcode(status), bytes(output))
+
+
+def _check(run: Run, argv: list[str], marker: str) -> None:
+    if run.exit_code != 0:
+        tail = run.screen_text().strip()[-500:]
+        raise ChildFailed(f"{' '.join(argv)} exited with {run.exit_code}:\n{tail}")
+    if marker not in run.screen_text():
+        raise ChildFailed(f"{' '.join(argv)} exited without drawing its first screen (no “{marker}” on it)")
+
+
+def _fmt_time(values: list[float]) -> str:
+    return f"{median(values):.3f} s ({min(values):.3f}–{max(values):.3f})"
+
+
+def _fmt_mem(values: list[int]) -> str:
+    mib = [v / 2**20 for v in values]
+    return f"{median(mib):.1f} MiB ({min(mib):.1f}–{max(mib):.1f})"
+
+
+def measure(runs: int, warmup: int) -> tuple[dict[str, list[Run]], dict[str, list[str]]]:
+    from ubtui.demo import people
+
+    commands = {"ubtui": ubtui_command(), "bare": bare_command()}
+    markers = {"ubtui": people.SCHOOL["school_name"], "bare": "bare Textual app"}
+    results: dict[str, list[Run]] = {"ubtui": [], "bare": []}
+    scratch = Path(tempfile.mkdtemp(prefix="ubtui-bench-startup-"))
+    try:
+        env = child_env(scratch)
+        for index in range(warmup + runs):
+            order = ("ubtui", "bare") if index % 2 == 0 else ("bare", "ubtui")
+            for side in order:
+                run = run_on_pty(commands[side], env, scratch)
+                _check(run, commands[side], markers[side])
+                if index >= warmup:
+                    results[side].append(run)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return results, commands
+
+
+def run(args: argparse.Namespace) -> int:
+    if os.name != "posix":
+        print("startup: this benchmark needs a POSIX pseudo-terminal (Linux, macOS); it cannot run here.")
+        return 1
+    runs, warmup = max(1, args.runs), max(0, args.warmup)
+    print(
+        f"startup: process start to first screen drawn, on an {COLUMNS}x{LINES} pseudo-terminal; "
+        f"{runs} timed run(s) of each side, alternated, after {warmup} warm-up run(s) each"
+    )
+    sys.stdout.flush()
+    try:
+        results, commands = measure(runs, warmup)
+    except ChildFailed as error:
+        print(f"startup: FAILED: {error}")
+        return 1
+    ubtui_time = [r.seconds for r in results["ubtui"]]
+    bare_time = [r.seconds for r in results["bare"]]
+    ubtui_mem = [r.max_rss for r in results["ubtui"]]
+    bare_mem = [r.max_rss for r in results["bare"]]
+    time_ratio = median(ubtui_time) / median(bare_time)
+    mem_ratio = median(ubtui_mem) / median(bare_mem)
+    ubtui_exit = [r.exit_seconds for r in results["ubtui"]]
+    bare_exit = [r.exit_seconds for r in results["bare"]]
+    rows = [
+        ("", "to first screen, median (min–max)", "peak RSS, median (min–max)", "to process end"),
+        ("ubtui --demo", _fmt_time(ubtui_time), _fmt_mem(ubtui_mem), f"{median(ubtui_exit):.3f} s"),
+        ("bare Textual app", _fmt_time(bare_time), _fmt_mem(bare_mem), f"{median(bare_exit):.3f} s"),
+        ("ratio", f"{time_ratio:.2f}x", f"{mem_ratio:.2f}x", f"{median(ubtui_exit) / median(bare_exit):.2f}x"),
+        ("budget", f"<= {BUDGET_TIME:.2f}x", f"<= {BUDGET_MEMORY:.2f}x", "(not budgeted)"),
+        ("", verdict(time_ratio, BUDGET_TIME), verdict(mem_ratio, BUDGET_MEMORY), ""),
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  " + "   ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    print(f"  commands: {' '.join(commands['ubtui'])}  |  {' '.join(commands['bare'])}")
+    print(result_line("startup-time", time_ratio, BUDGET_TIME))
+    print(result_line("startup-memory", mem_ratio, BUDGET_MEMORY))
+    return 0
