@@ -40,3 +40,18 @@ def test_settings_associations(snap_compare, demo_store, language):
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_first_run(snap_compare, empty_store, language):
     assert snap_compare(make_app(empty_store, language), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_teachers_list(snap_compare, demo_store, language):
+    assert snap_compare(make_app(demo_store, language), press=["f3", "a"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_teacher_form(snap_compare, demo_store, language):
+    assert snap_compare(make_app(demo_store, language), press=["f3", "e"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_courses_due(snap_compare, demo_store, language):
+    assert snap_compare(make_app(demo_store, language), press=["f6"], terminal_size=(80, 24))

@@ -16,11 +16,13 @@ from ubtui.domain.associations import Association
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _
+from ubtui.screens.courses import CoursesScreen
 from ubtui.screens.first_run import FirstRunScreen
 from ubtui.screens.help import HelpScreen
 from ubtui.screens.home import HomeScreen
 from ubtui.screens.pickers import PickScreen
 from ubtui.screens.settings import SettingsScreen
+from ubtui.screens.teachers import TeachersScreen
 from ubtui.store import Store
 from ubtui.widgets.keys import key
 from ubtui.widgets.textual_i18n import ascii_glyphs, retranslate_bindings
@@ -41,6 +43,8 @@ class Area:
 
 
 AREAS: list[Area] = [
+    Area("teachers", N_("Teachers"), "f3", "F3", TeachersScreen),
+    Area("courses", N_("Courses"), "f6", "F6", CoursesScreen),
     Area("settings", N_("Settings"), "f9", "F9", SettingsScreen),
 ]
 
@@ -57,7 +61,6 @@ class UbtuiApp(App[int]):
         key("f1", "help", N_("Help")),
         key("f7", "pick_year", N_("Year"), show=False),
         key("f8", "pick_association", N_("Association"), show=False),
-        key("f9", "open_area('settings')", N_("Settings"), show=False),
         key("f10,ctrl+q", "quit", N_("Quit"), priority=True),
     ]
 
@@ -70,6 +73,8 @@ class UbtuiApp(App[int]):
         if self.console_mode:
             ascii_glyphs()
         super().__init__(ansi_color=self.console_mode or None)
+        for area in AREAS:  # every area's F-key works from any screen
+            self._bindings.bind(area.key, f"open_area('{area.id}')", area.label(), show=False)
         self.store = store
         self._today = today
         self.year: AcademicYear | None = None

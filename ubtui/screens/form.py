@@ -61,6 +61,10 @@ class FormScreen(ModalScreen[T], Generic[T]):
         """Persist the record; the default hands it back to the caller unsaved."""
         return record
 
+    def warnings(self, record: Any) -> list[str]:
+        """Doubts to confirm before saving (e.g. a likely duplicate); empty by default."""
+        return []
+
     @on(Input.Changed)
     @on(TextArea.Changed)
     def _changed(self) -> None:
@@ -78,18 +82,29 @@ class FormScreen(ModalScreen[T], Generic[T]):
                     problems.add(field.field_name, result.failure_descriptions[0])
         if not problems:
             record, problems = self.build()
-        if not problems:
-            try:
-                saved = self.store_save(record)
-            except ValidationError as error:
-                problems = error.problems
-            except UserError as error:
-                self.query_one("#form-message", Static).update(str(error))
-                return
-            else:
-                self.dismiss(saved)
-                return
-        self._show(problems)
+        if problems:
+            self._show(problems)
+            return
+        doubts = self.warnings(record)
+        if not doubts:
+            self._save(record)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save(record)
+
+        self.app.push_screen(ConfirmScreen("\n".join(doubts), yes=_("Save")), answered)
+
+    def _save(self, record: Any) -> None:
+        try:
+            saved = self.store_save(record)
+        except ValidationError as error:
+            self._show(error.problems)
+        except UserError as error:
+            self.query_one("#form-message", Static).update(str(error))
+        else:
+            self.dismiss(saved)
 
     def _show(self, problems: Problems) -> None:
         fields = {f.field_name: f for f in self.query(Field)}

@@ -21,7 +21,6 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         key("f7", "app.pick_year", N_("Year")),
         key("f8", "app.pick_association", N_("Association")),
-        key("f9", "app.open_area('settings')", N_("Settings")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -44,7 +43,9 @@ class HomeScreen(Screen[None]):
         table.add_column(_("Figure"), key="value")
         areas = self.query_one("#areas", OptionList)
         for area in self.app.areas():
+            self._bindings.bind(area.key, f"app.open_area('{area.id}')", area.label(), key_display=area.key_label)
             areas.add_option(Option(_escape(f"{area.label()}  ({area.key_label})"), id=area.id))
+        self.refresh_bindings()
         self.refresh_view()
 
     def on_screen_resume(self) -> None:

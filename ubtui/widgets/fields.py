@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
 from ubtui.i18n import _, format_date, parse_date
 
@@ -25,6 +25,11 @@ class Field(Vertical):
     Field > Horizontal > Input.-invalid { background: $error 20%; }
     Field > Horizontal > TextArea { width: 1fr; height: 4; border: none; padding: 0 1; background: $boost; }
     Field > Horizontal > TextArea:focus { background: $primary 20%; }
+    Field > Horizontal > Select { width: 1fr; height: auto; }
+    Field > Horizontal > Select > SelectCurrent { border: none; height: 1; padding: 0 1; background: $boost; }
+    Field > Horizontal > Select:focus > SelectCurrent { background: $primary 30%; }
+    Field > Horizontal > Checkbox { border: none; height: 1; padding: 0; background: $boost; }
+    Field > Horizontal > Checkbox:focus { background: $primary 30%; }
     Field > .error { color: $error; height: auto; padding-left: 24; display: none; }
     Field > .error.-shown { display: block; }
     """
@@ -94,3 +99,23 @@ def date_input(value: dt.date | None, *, required: bool = False, id: str | None 
 def read_date(widget: Input) -> dt.date | None:
     text = widget.value.strip()
     return parse_date(text) if text else None
+
+
+def choice(options: list[tuple[str, str]], value: str, *, id: str) -> Select[str]:
+    """A Select of (label, code) pairs with a translated prompt and no blank."""
+    return Select(options, value=value, allow_blank=False, prompt=_("Select"), id=id)
+
+
+def int_input(value: int | None, low: int, high: int, *, id: str) -> Input:
+    """An optional whole number (empty is allowed)."""
+    return Input("" if value is None else str(value), validators=[OptionalInteger(low, high)], id=id)
+
+
+class OptionalInteger(IntegerValidator):
+    def validate(self, value: str) -> ValidationResult:
+        return self.success() if not value.strip() else super().validate(value)
+
+
+def read_int(widget: Input) -> int | None:
+    text = widget.value.strip()
+    return int(text) if text else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-_NAMES = {"escape": "Esc", "delete": "Del", "enter": "Enter", "insert": "Ins", "space": "Space"}
+_NAMES = {"escape": "Esc", "delete": "Del", "enter": "Enter", "insert": "Ins", "space": "Space", "slash": "/"}
 
 
 def key(keys: str, action: str, description: str = "", **options: object) -> Binding:

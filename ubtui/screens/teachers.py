@@ -1,0 +1,194 @@
+"""The teachers of the school (the information bank), with their course status."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ubtui.domain.teachers import category_label
+from ubtui.errors import UserError
+from ubtui.i18n import N_, _, ngettext
+from ubtui.screens.confirm import ConfirmScreen
+from ubtui.screens.teacher_detail import TeacherDetailScreen
+from ubtui.screens.teacher_form import TeacherForm
+from ubtui.widgets.keys import key
+from ubtui.widgets.marks import course_status_text
+
+SORTS = ("name", "experience", "status")
+
+
+class TeachersScreen(Screen[None]):
+    BINDINGS = [
+        key("escape", "back", N_("Back")),
+        key("f2,n,т", "new", N_("New")),
+        key("e,у", "edit", N_("Edit")),
+        key("delete", "delete", N_("Delete")),
+        key("slash,ctrl+f", "find", N_("Find")),
+        key("a,ф", "toggle_scope", N_("Whole school / this association"), show=False),
+        key("i,ш", "toggle_inactive", N_("Show who left"), show=False),
+        key("s,ы", "sort", N_("Sort"), show=False),
+    ]
+    AUTO_FOCUS = "#teachers"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.whole_school = False
+        self.include_inactive = False
+        self.sort = "name"
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Vertical(id="list-screen"):
+            yield Static("", id="scope")
+            yield Input(placeholder=_("Filter: name, subject, association, status"), id="filter")
+            yield DataTable(id="teachers", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#teachers", DataTable)
+        table.add_column(_("Full name"), key="name", width=29)
+        table.add_column(_("Subjects"), key="subjects", width=14)
+        table.add_column(_("Cat."), key="category", width=7)
+        table.add_column(_("Exp."), key="experience", width=4)
+        table.add_column(_("Courses"), key="status")
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        app = self.app
+        store = app.store
+        association = app.association
+        scope_id = None if self.whole_school or association is None else association.id
+        statuses = store.course_statuses(app.today, association_id=scope_id, include_inactive=self.include_inactive)
+        names = {a.id: a.name for a in store.associations.all()}
+        needle = self.query_one("#filter", Input).value.strip().casefold()
+        rows = []
+        for teacher, status in statuses:
+            haystack = " ".join(
+                [teacher.full_name, teacher.subjects_text(), names.get(teacher.association_id, ""), status.label]
+            ).casefold()
+            if needle and needle not in haystack:
+                continue
+            rows.append((teacher, status))
+        if self.sort == "name":
+            rows.sort(key=lambda r: r[0].full_name.casefold())
+        elif self.sort == "experience":
+            rows.sort(key=lambda r: -(r[0].pedagogical_experience(app.today) or 0))
+        table = self.query_one("#teachers", DataTable)
+        current = self._selected()
+        with app.batch_update():
+            table.clear()
+            for teacher, status in rows:
+                experience = teacher.pedagogical_experience(app.today)
+                name = teacher.full_name + ("" if teacher.active else " " + _("(left)"))
+                if teacher.is_young(app.today, store.settings().rules):
+                    name += " *"
+                table.add_row(
+                    name,
+                    teacher.subjects_text(),
+                    category_label(teacher.category, short=True),
+                    "" if experience is None else str(experience),
+                    course_status_text(status, compact=True),
+                    key=teacher.id,
+                )
+            if current is not None:
+                try:
+                    table.move_cursor(row=table.get_row_index(current))
+                except Exception:  # the row is filtered out now
+                    pass
+        where = _("whole school") if scope_id is None else (association.name if association else "")
+        count = ngettext("{n} teacher", "{n} teachers", len(rows)).format(n=len(rows))
+        legend = _("* young teacher · F1: all keys")
+        self.query_one("#scope", Static).update(f"{where}: {count}   {legend}")
+
+    def _selected(self) -> str | None:
+        table = self.query_one("#teachers", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    @on(Input.Changed, "#filter")
+    def _filter(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#teachers", DataTable).focus()
+
+    def action_back(self) -> None:
+        """Esc in the filter returns to the list; Esc in the list leaves the screen."""
+        if self.focused is self.query_one("#filter", Input):
+            self.query_one("#teachers", DataTable).focus()
+        else:
+            self.app.pop_screen()
+
+    def action_find(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_toggle_scope(self) -> None:
+        self.whole_school = not self.whole_school
+        self.reload()
+
+    def action_toggle_inactive(self) -> None:
+        self.include_inactive = not self.include_inactive
+        self.reload()
+
+    def action_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.reload()
+        self.notify(_("Sorted by: {what}").format(what={"name": _("name"), "experience": _("experience"), "status": _("course status")}[self.sort]))
+
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        self.sort = {"experience": "experience", "status": "status"}.get(column, "name")
+        self.reload()
+
+    def _saved(self, saved: object) -> None:
+        if saved is not None:
+            self.reload()
+            self.app.context_changed()
+            self.notify(_("Saved."))
+
+    def action_new(self) -> None:
+        association = self.app.association
+        self.app.push_screen(TeacherForm(self.app.store, association_id=association.id if association else ""), self._saved)
+
+    def action_edit(self) -> None:
+        if (teacher_id := self._selected()) is not None:
+            self.app.push_screen(TeacherForm(self.app.store, self.app.store.teachers.get(teacher_id)), self._saved)
+
+    @on(DataTable.RowSelected, "#teachers")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        self.app.push_screen(TeacherDetailScreen(str(event.row_key.value)))
+
+    def action_delete(self) -> None:
+        teacher_id = self._selected()
+        if teacher_id is None:
+            return
+        store = self.app.store
+        teacher = store.teachers.get(teacher_id)
+        named = store.teacher_references(teacher_id)
+        if named:
+            question = _("{name} is named in old records, so the record stays: mark the teacher as left?").format(name=teacher.full_name)
+        else:
+            question = _("Delete {name} with all their courses?").format(name=teacher.full_name)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                deleted = store.delete_or_retire(teacher_id, self.app.today)
+            except UserError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.reload()
+            self.app.context_changed()
+            self.notify(_("Deleted.") if deleted else _("Marked as left."))
+
+        self.app.push_screen(ConfirmScreen(question, yes=_("Delete") if not named else _("Mark as left")), answered)
