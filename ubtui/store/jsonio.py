@@ -77,7 +77,9 @@ def loads_strict(data: bytes) -> Any:
         raise BadJSON(_("the file is empty"))
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":  # the file ends inside a letter
+            raise BadJSON(_("the file is cut off (truncated)")) from None
         raise BadJSON(_("the file is not UTF-8 text")) from None
     try:
         value = json.loads(
@@ -86,7 +88,8 @@ def loads_strict(data: bytes) -> Any:
     except RecursionError:
         raise BadJSON(_("the data is nested too deeply")) from None
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # The end of the text, or a string still open there (the error points at its start).
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise BadJSON(_("the file is cut off (truncated)")) from None
         raise BadJSON(
             _("the file is not valid JSON (line {line}, column {column})").format(line=error.lineno, column=error.colno)

@@ -212,7 +212,14 @@ class School:
         if self.read_only:
             raise ReadOnly(_("The file needs an update to the new format, but it is open read-only."))
         old = migrations.schema_of(self._document)
-        backups.make_backup(self.path, self.today(), kind=f"schema{old}")
+        try:
+            backups.make_backup(self.path, self.today(), kind=f"schema{old}")
+        except OSError as error:  # no backup, no migration: the file stays as it is
+            raise SaveFailed(
+                _("Could not save ({error}). Nothing was lost: the file is as it was before the change.").format(
+                    error=error.strerror or error
+                )
+            ) from None
         self._document = migrations.migrate(self._document)
         self._write(self._document)
 
