@@ -364,6 +364,47 @@ def status_text(item: PlanItem) -> str:
     return status_label(item.status)
 
 
+OVERDUE = "overdue"  # a status filter: open items past their due
+
+
+def responsible_key_teacher(teacher_id: str) -> str:
+    return "t:" + teacher_id
+
+
+def responsible_key_role(role: str) -> str:
+    return "r:" + role.strip().casefold()
+
+
+def responsible_keys(item: PlanItem) -> set[str]:
+    """The keys the responsible filter matches: `t:<teacher id>` and `r:<role, casefolded>`."""
+    return {responsible_key_teacher(t) for t in item.teacher_ids} | {responsible_key_role(r) for r in item.roles}
+
+
+def filter_items(
+    items: Iterable[PlanItem],
+    year: AcademicYear,
+    today: dt.date,
+    *,
+    month: int | None = None,
+    status: str | None = None,
+    responsible: str | None = None,
+) -> list[PlanItem]:
+    """The items of the monthly plan (`month`), of a status (or OVERDUE), of one responsible key."""
+    result = []
+    for item in items:
+        if month is not None and not falls_in_month(item.effective_due(), month, year):
+            continue
+        if status == OVERDUE:
+            if not is_overdue(item, year, today):
+                continue
+        elif status is not None and item.status != status:
+            continue
+        if responsible is not None and responsible not in responsible_keys(item):
+            continue
+        result.append(item)
+    return result
+
+
 @dataclass(frozen=True)
 class Completion:
     """How much of (a part of) the plan is done."""

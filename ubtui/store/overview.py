@@ -13,6 +13,7 @@ from typing import Callable
 from ubtui.domain.associations import Association
 from ubtui.domain.years import AcademicYear
 from ubtui.i18n import _
+from ubtui.store.plans import plan_figures
 from ubtui.store.store import Store
 
 
@@ -47,7 +48,7 @@ def _school_figures(ctx: Context) -> list[Figure]:
     return figures
 
 
-PROVIDERS: list[Provider] = [_school_figures]
+PROVIDERS: list[Provider] = [_school_figures, plan_figures]
 
 
 def overview(store: Store, year: AcademicYear | None, association: Association | None, today: dt.date) -> list[Figure]:
