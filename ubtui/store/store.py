@@ -10,6 +10,7 @@ from ubtui.domain.settings import Settings, validate_settings
 from ubtui.domain.validation import ValidationError
 from ubtui.domain.years import AcademicYear, pick_current, validate_year
 from ubtui.store.repos import Repository
+from ubtui.store.plans import Plans
 from ubtui.store.schoolfile import School
 
 
@@ -23,6 +24,7 @@ class Store:
         self.associations: Repository[Association] = Repository(
             school, "associations", Association, validate_association
         )
+        self.plans = Plans(self)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> "Store":
