@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
+import sys
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Iterable
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
@@ -16,13 +18,7 @@ from ubtui.domain.associations import Association
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _
-from ubtui.screens.courses import CoursesScreen
-from ubtui.screens.first_run import FirstRunScreen
-from ubtui.screens.help import HelpScreen
 from ubtui.screens.home import HomeScreen
-from ubtui.screens.pickers import PickScreen
-from ubtui.screens.settings import SettingsScreen
-from ubtui.screens.teachers import TeachersScreen
 from ubtui.store import Store
 from ubtui.widgets.keys import key
 from ubtui.widgets.textual_i18n import ascii_glyphs, retranslate_bindings
@@ -36,16 +32,35 @@ class Area:
     title: str  # msgid
     key: str
     key_label: str
-    screen: Callable[[], Screen]
+    screen_path: str  # "module:Class", imported when first opened
 
     def label(self) -> str:
         return _(self.title)
 
+    @property
+    def screen(self) -> type[Screen]:
+        return load_screen(self.screen_path)
+
+
+def load_screen(path: str) -> type[Screen]:
+    """A screen class by "module:Class", imported on first use: start-up imports only the home screen."""
+    module_name, _sep, name = path.partition(":")
+    first_time = module_name not in sys.modules
+    screen = getattr(importlib.import_module(module_name), name)
+    if first_time:  # classes made after start-up need their key descriptions translated too
+        retranslate_bindings()
+    return screen
+
+
+FIRST_RUN = "ubtui.screens.first_run:FirstRunScreen"
+HELP = "ubtui.screens.help:HelpScreen"
+PICK = "ubtui.screens.pickers:PickScreen"
+SETTINGS = "ubtui.screens.settings:SettingsScreen"
 
 AREAS: list[Area] = [
-    Area("teachers", N_("Teachers"), "f3", "F3", TeachersScreen),
-    Area("courses", N_("Courses"), "f6", "F6", CoursesScreen),
-    Area("settings", N_("Settings"), "f9", "F9", SettingsScreen),
+    Area("teachers", N_("Teachers"), "f3", "F3", "ubtui.screens.teachers:TeachersScreen"),
+    Area("courses", N_("Courses"), "f6", "F6", "ubtui.screens.courses:CoursesScreen"),
+    Area("settings", N_("Settings"), "f9", "F9", SETTINGS),
 ]
 
 
@@ -129,7 +144,7 @@ class UbtuiApp(App[int]):
         if self.store.is_set_up():
             self.start_home()
         else:
-            self.push_screen(FirstRunScreen())
+            self.push_screen(load_screen(FIRST_RUN)())
         if self.exit_when_ready:
             self.call_after_refresh(self.exit, 0)
 
@@ -158,7 +173,7 @@ class UbtuiApp(App[int]):
         for key, active in self.screen.active_bindings.items():
             if active.binding.description:
                 keys.append((active.binding.key_display or key.upper(), active.binding.description))
-        self.push_screen(HelpScreen(keys))
+        self.push_screen(load_screen(HELP)(keys))
 
     def action_pick_year(self) -> None:
         years = list(reversed(self.store.sorted_years()))
@@ -171,7 +186,7 @@ class UbtuiApp(App[int]):
                 self.year = self.store.years.get(year_id)
                 self.context_changed()
 
-        self.push_screen(PickScreen(_("Academic year"), choices, self.year.id if self.year else None), chosen)
+        self.push_screen(load_screen(PICK)(_("Academic year"), choices, self.year.id if self.year else None), chosen)
 
     def action_pick_association(self) -> None:
         items = self.store.sorted_associations()
@@ -192,7 +207,7 @@ class UbtuiApp(App[int]):
                     self.notify(str(error), severity="error")
             self.context_changed()
 
-        self.push_screen(PickScreen(_("Methodical association"), choices, self.association.id if self.association else None), chosen)
+        self.push_screen(load_screen(PICK)(_("Methodical association"), choices, self.association.id if self.association else None), chosen)
 
     def switch_language(self, code: str, remember: bool = True) -> None:
         """Change the language now; rebuild the screens so every word changes."""
@@ -205,20 +220,20 @@ class UbtuiApp(App[int]):
             except UserError as error:
                 self.notify(str(error), severity="error")
         retranslate_bindings(self)
-        on_settings = isinstance(self.screen, SettingsScreen)
+        on_settings = isinstance(self.screen, load_screen(SETTINGS))
         if self.store.is_set_up():
             self.start_home()
             if on_settings:
-                self.push_screen(SettingsScreen())
+                self.push_screen(load_screen(SETTINGS)())
                 self.call_after_refresh(self._show_language_tab)
         else:
             self.pop_screen()
-            self.push_screen(FirstRunScreen())
+            self.push_screen(load_screen(FIRST_RUN)())
 
     def _show_language_tab(self) -> None:
         from textual.widgets import TabbedContent
 
-        if isinstance(self.screen, SettingsScreen):
+        if isinstance(self.screen, load_screen(SETTINGS)):
             self.screen.query_one(TabbedContent).active = "tab-language"
 
     # --- Textual's own words, translated --------------------------------------------------
