@@ -29,7 +29,7 @@ class _Ids:
 
 def fill(store: Store, today: dt.date) -> None:
     """Write the demo school into an empty store, in one write."""
-    from ubtui.demo import people
+    from ubtui.demo import people, staff
 
     ids = _Ids(SEED)
     current_first = int(year_label_for(today)[:4])
@@ -42,17 +42,25 @@ def fill(store: Store, today: dt.date) -> None:
             year.id = ids()
             year.closed = first < current_first
             store.years.save(year)
-        for name, area, members in people.ASSOCIATIONS:
-            store.associations.save(
-                Association(
-                    id=ids(),
-                    name=name,
-                    area=area,
-                    head=members[0],
-                    secretary=members[1],
-                    members=[Member(name=m) for m in members],
-                )
-            )
+        # Association ids first, in the order they always had; then teachers and courses.
+        associations = [
+            Association(id=ids(), name=name, area=area, head=members[0], secretary=members[1])
+            for name, area, members in people.ASSOCIATIONS
+        ]
+        association_of = {
+            member: association.id
+            for association, (_name, _area, members) in zip(associations, people.ASSOCIATIONS)
+            for member in members
+        }
+        teachers, courses = staff.teachers_and_courses(today, ids, association_of)
+        teacher_id = {t.full_name: t.id for t in teachers}
+        for association, (_name, _area, members) in zip(associations, people.ASSOCIATIONS):
+            association.members = [Member(name=m, teacher_id=teacher_id.get(m, "")) for m in members]
+            store.associations.save(association)
+        for teacher in teachers:
+            store.teachers.save(teacher)
+        for course in courses:
+            store.courses.save(course)
 
 
 def write_demo(path: Path, today: dt.date | None = None) -> Path:

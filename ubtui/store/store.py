@@ -4,14 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Callable
 
-from ubtui.domain.associations import Association, validate_association
+from ubtui.domain.associations import Association, Member, validate_association
+from ubtui.domain.courses import Course, CourseStatus, course_status, validate_course
 from ubtui.domain.settings import Settings, validate_settings
-from ubtui.domain.validation import ValidationError
+from ubtui.domain.teachers import Teacher, teacher_warnings, validate_teacher
+from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear, pick_current, validate_year
 from ubtui.store.repos import Repository
-from ubtui.store.plans import Plans
+from ubtui.errors import UserError
+from ubtui.i18n import _
 from ubtui.store.schoolfile import School
+from ubtui.store.plans import Plans
+
+# Where a teacher is named in other records, as translated phrases ("session №2 of 2025-2026").
+# Each later area (sessions, mentoring, lessons) appends its own check; a teacher named
+# anywhere is never deleted, only marked as left.
+TeacherReferences = Callable[["Store", str], list[str]]
+TEACHER_REFERENCES: list[TeacherReferences] = []
+
+
+class TeacherInUse(UserError):
+    """The teacher is named in other records; mark them as left instead."""
 
 
 class Store:
@@ -24,6 +39,8 @@ class Store:
         self.associations: Repository[Association] = Repository(
             school, "associations", Association, validate_association
         )
+        self.teachers: Repository[Teacher] = Repository(school, "teachers", Teacher, validate_teacher)
+        self.courses: Repository[Course] = Repository(school, "courses", Course, self._validate_course)
         self.plans = Plans(self)
 
     @classmethod
@@ -104,3 +121,144 @@ class Store:
             if item.id == settings.last_association_id:
                 return item
         return items[0] if items else None
+
+    # --- teachers ------------------------------------------------------------------------
+
+    def sorted_teachers(self, *, include_inactive: bool = False) -> list[Teacher]:
+        """Teachers by name; those who left only when asked for."""
+        items = [t for t in self.teachers.all() if include_inactive or t.active]
+        return sorted(items, key=lambda t: t.full_name.casefold())
+
+    def teachers_of(self, association_id: str, *, include_inactive: bool = False) -> list[Teacher]:
+        """The teachers whose association is `association_id` ('' for those without one), by name."""
+        return [t for t in self.sorted_teachers(include_inactive=include_inactive) if t.association_id == association_id]
+
+    def find_teacher(self, name_or_id: str) -> Teacher | None:
+        """By id, exact name, or a unique case-insensitive part of the name."""
+        items = self.teachers.all()
+        for item in items:
+            if name_or_id in (item.id, item.full_name):
+                return item
+        needle = " ".join(name_or_id.split()).casefold()
+        matches = [t for t in items if needle and needle in " ".join(t.full_name.split()).casefold()]
+        return matches[0] if len(matches) == 1 else None
+
+    def members_of(self, association: Association) -> list[Teacher]:
+        """The teacher records the association's members link to, in the members' order."""
+        by_id = {t.id: t for t in self.teachers.all()}
+        return [by_id[m.teacher_id] for m in association.members if m.teacher_id in by_id]
+
+    def teacher_warnings(self, teacher: Teacher) -> list[str]:
+        """What a form shows before saving (a likely duplicate); the save is still allowed."""
+        return teacher_warnings(teacher, self.teachers.all())
+
+    def save_teacher(self, teacher: Teacher) -> Teacher:
+        """Save a teacher and keep the associations' member lists in step, in one write.
+
+        An active teacher is a member of their association (linked by id, named as the
+        record is); moving to another association removes them from the old one; a
+        teacher who left is removed from every member list (old records keep the id).
+        """
+        with self.batch():
+            before = self.teachers.find(teacher.id)
+            saved = self.teachers.save(teacher)
+            self._sync_membership(saved, before)
+        return saved
+
+    def _sync_membership(self, teacher: Teacher, before: Teacher | None) -> None:
+        name_key = teacher.full_name.strip().casefold()
+        for association in self.associations.all():
+            members = [Member(m.name, m.teacher_id) for m in association.members]
+            linked = [m for m in members if m.teacher_id == teacher.id]
+            moved_away = before is not None and before.association_id == association.id != teacher.association_id
+            if linked and (not teacher.active or moved_away):
+                members = [m for m in members if m.teacher_id != teacher.id]
+            elif linked:
+                for member in linked:
+                    member.name = teacher.full_name
+            elif teacher.active and teacher.association_id == association.id:
+                by_name = [m for m in members if not m.teacher_id and m.name.strip().casefold() == name_key]
+                if by_name:  # a member typed by name before the record existed
+                    by_name[0].name, by_name[0].teacher_id = teacher.full_name, teacher.id
+                else:
+                    members.append(Member(name=teacher.full_name, teacher_id=teacher.id))
+            if members != association.members:
+                association.members = members
+                self.associations.save(association)
+
+    def teacher_references(self, teacher_id: str) -> list[str]:
+        """Where the teacher is named in other records (empty: safe to delete)."""
+        found: list[str] = []
+        for check in TEACHER_REFERENCES:
+            found.extend(check(self, teacher_id))
+        return found
+
+    def delete_teacher(self, teacher_id: str) -> None:
+        """Delete a teacher with their courses and membership; refused if named elsewhere."""
+        references = self.teacher_references(teacher_id)
+        if references:
+            raise TeacherInUse(
+                _("The teacher cannot be deleted: named in {where}. Mark them as left instead.").format(
+                    where="; ".join(references[:3]) + ("…" if len(references) > 3 else "")
+                )
+            )
+        with self.batch():
+            for course in self.courses_of(teacher_id):
+                self.courses.delete(course.id)
+            for association in self.associations.all():
+                kept = [m for m in association.members if m.teacher_id != teacher_id]
+                if len(kept) != len(association.members):
+                    association.members = kept
+                    self.associations.save(association)
+            self.teachers.delete(teacher_id)
+
+    def retire_teacher(self, teacher_id: str, day: dt.date | None = None) -> Teacher:
+        """Mark a teacher as left on `day`: kept in old records, gone from lists and member lists."""
+        teacher = self.teachers.get(teacher_id)
+        teacher.active = False
+        teacher.left_on = day or self.school.today()
+        return self.save_teacher(teacher)
+
+    def delete_or_retire(self, teacher_id: str, day: dt.date | None = None) -> bool:
+        """Delete the teacher if nothing names them, else mark them as left; True when deleted."""
+        if self.teacher_references(teacher_id):
+            self.retire_teacher(teacher_id, day)
+            return False
+        self.delete_teacher(teacher_id)
+        return True
+
+    # --- courses ------------------------------------------------------------------------------
+
+    def _validate_course(self, course: Course, others: list[Course]) -> Problems:
+        problems = validate_course(course, others)
+        if course.teacher_id and self.teachers.find(course.teacher_id) is None:
+            problems.add("teacher_id", _("The teacher of this course is not in the school file."))
+        return problems
+
+    def courses_of(self, teacher_id: str) -> list[Course]:
+        """A teacher's courses, the newest first."""
+        items = [c for c in self.courses.all() if c.teacher_id == teacher_id]
+        return sorted(items, key=lambda c: (c.end or c.start or dt.date.min, c.start or dt.date.min), reverse=True)
+
+    def course_status_of(self, teacher: Teacher, today: dt.date | None = None) -> CourseStatus:
+        return course_status(self.courses_of(teacher.id), today or self.school.today(), self.settings().rules)
+
+    def course_statuses(
+        self,
+        today: dt.date | None = None,
+        *,
+        association_id: str | None = None,
+        include_inactive: bool = False,
+    ) -> list[tuple[Teacher, CourseStatus]]:
+        """Every teacher's course status, the most urgent first ("who is due")."""
+        today = today or self.school.today()
+        rules = self.settings().rules
+        by_teacher: dict[str, list[Course]] = {}
+        for course in self.courses.all():
+            by_teacher.setdefault(course.teacher_id, []).append(course)
+        pairs = [
+            (teacher, course_status(by_teacher.get(teacher.id, []), today, rules))
+            for teacher in self.sorted_teachers(include_inactive=include_inactive)
+            if association_id is None or teacher.association_id == association_id
+        ]
+        return sorted(pairs, key=lambda pair: pair[1].urgency())
