@@ -1,0 +1,221 @@
+"""The sessions of a school file: storage, numbering, decisions and the year's figures.
+
+`Store.sessions` is a `Sessions`; screens and documents ask it, never the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ubtui.domain.associations import Association, Member
+from ubtui.domain.sessions import (
+    Decision,
+    Session,
+    YearFigures,
+    default_attendance,
+    next_number,
+    renumbered,
+    typical_agenda,
+    typical_date,
+    validate_session,
+    year_figures,
+)
+from ubtui.domain.validation import Problems, ValidationError
+from ubtui.domain.years import AcademicYear
+from ubtui.errors import UserError
+from ubtui.i18n import _
+from ubtui.store.repos import NotFound, Repository
+
+if TYPE_CHECKING:
+    from ubtui.store.store import Store
+
+
+class ClosedYear(UserError):
+    """The academic year is an archive: its sessions are not changed."""
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One decision with where it was taken, for the list of a year's decisions."""
+
+    session: Session
+    item_number: int
+    decision_number: int
+    item_title: str
+    decision: Decision
+
+    @property
+    def label(self) -> str:
+        """`1.2`: item 1, decision 2, as the protocol numbers it."""
+        return f"{self.item_number}.{self.decision_number}"
+
+
+class Sessions:
+    """Sessions of every association; numbers are per association and academic year."""
+
+    def __init__(self, store: "Store") -> None:
+        self._store = store
+        self.repo: Repository[Session] = Repository(store.school, "sessions", Session, self._validate)
+        _register_teacher_check()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def all(self) -> list[Session]:
+        return self.repo.all()
+
+    def get(self, session_id: str) -> Session:
+        return self.repo.get(session_id)
+
+    def find(self, session_id: str) -> Session | None:
+        return self.repo.find(session_id)
+
+    def of(self, association_id: str, year_id: str) -> list[Session]:
+        """One association's sessions in one year, by number."""
+        items = [s for s in self.repo.all() if s.association_id == association_id and s.year_id == year_id]
+        return sorted(items, key=lambda s: s.number)
+
+    def in_year(self, year_id: str) -> list[Session]:
+        """Every association's sessions in the year."""
+        return sorted((s for s in self.repo.all() if s.year_id == year_id), key=lambda s: (s.association_id, s.number))
+
+    def by_number(self, association_id: str, year_id: str, number: int) -> Session | None:
+        for session in self.of(association_id, year_id):
+            if session.number == number:
+                return session
+        return None
+
+    def next_number(self, association_id: str, year_id: str) -> int:
+        return next_number(self.of(association_id, year_id))
+
+    def figures(self, association_id: str, year_id: str, today: dt.date) -> YearFigures:
+        """Held against the yearly minimum (Settings.rules), seminars, decisions past due."""
+        return year_figures(self.of(association_id, year_id), self._store.settings().rules, today)
+
+    def decisions(self, association_id: str | None, year_id: str) -> list[DecisionRow]:
+        """Every decision of the year's sessions (of one association, or all), in protocol order."""
+        sessions = self.in_year(year_id) if association_id is None else self.of(association_id, year_id)
+        rows = []
+        for session in sessions:
+            for n, item in enumerate(session.agenda, 1):
+                for m, decision in enumerate(item.decisions, 1):
+                    rows.append(DecisionRow(session, n, m, item.title, decision))
+        return rows
+
+    # --- a new session --------------------------------------------------------------------------
+
+    def new(self, association: Association, year: AcademicYear, today: dt.date, *, typical: bool = True) -> Session:
+        """An unsaved draft: the next number, every member present, the head in the chair, the
+        secretary, the school's village, and (if asked) the typical agenda of its place in the year."""
+        number = self.next_number(association.id, year.id)
+        settings = self._store.settings()
+        members = [Member(m.name, m.teacher_id) for m in association.members]
+        teachers = getattr(self._store, "teachers", None)
+        if teachers is not None:  # a member renamed in the teacher records prints with today's name
+            names = {t.id: t.full_name for t in teachers.all()}
+            for member in members:
+                if member.teacher_id in names:
+                    member.name = names[member.teacher_id]
+        return Session(
+            association_id=association.id,
+            year_id=year.id,
+            number=number,
+            date=today if year.contains(today) else typical_date(number, year),
+            place=settings.village,
+            chair=association.head,
+            secretary=association.secretary,
+            attendance=default_attendance(members),
+            agenda=typical_agenda(number, association.head) if typical else [],
+        )
+
+    # --- writing -----------------------------------------------------------------------------------
+
+    def _year(self, year_id: str) -> AcademicYear | None:
+        return self._store.years.find(year_id)
+
+    def _validate(self, session: Session, others: list[Session]) -> Problems:
+        problems = validate_session(session, others, self._year(session.year_id))
+        if session.year_id and self._year(session.year_id) is None:
+            problems.add("year_id", _("The academic year of this session is not in the school file."))
+        if session.association_id and self._store.associations.find(session.association_id) is None:
+            problems.add("association_id", _("The association of this session is not in the school file."))
+        return problems
+
+    def _check_open_year(self, year_id: str) -> None:
+        year = self._year(year_id)
+        if year is not None and year.closed:
+            raise ClosedYear(_("The academic year {label} is closed: its sessions cannot be changed.").format(label=year.label))
+
+    def save(self, session: Session) -> Session:
+        """Insert or update; a session without a number gets the next free one. Raises
+        ValidationError (per field) or ClosedYear."""
+        self._check_open_year(session.year_id)
+        if session.number <= 0:
+            session.number = self.next_number(session.association_id, session.year_id)
+        return self.repo.save(session)
+
+    def delete(self, session_id: str) -> None:
+        """Delete one session; the others keep their numbers (renumber is a separate action)."""
+        session = self.repo.get(session_id)
+        self._check_open_year(session.year_id)
+        self.repo.delete(session_id)
+
+    def renumber(self, association_id: str, year_id: str) -> list[Session]:
+        """Number the year's sessions 1, 2, … in date order, in one write; returns them."""
+        self._check_open_year(year_id)
+        pairs = renumbered(self.of(association_id, year_id))
+        changed = [(s, n) for s, n in pairs if s.number != n]
+        if changed:
+            with self._store.batch():
+                # Through numbers no session has, so the unique-number rule holds at every step.
+                top = max(s.number for s, _n in pairs) + len(pairs)
+                for offset, (session, _n) in enumerate(changed, 1):
+                    session.number = top + offset
+                    self.repo.save(session)
+                for session, number in changed:
+                    session.number = number
+                    self.repo.save(session)
+        return self.of(association_id, year_id)
+
+    def set_decision_status(self, session_id: str, decision_id: str, status: str, day: dt.date) -> Session:
+        """Mark a decision done / not done / open again (`day` is when it was done)."""
+        session = self.repo.get(session_id)
+        self._check_open_year(session.year_id)
+        for item in session.agenda:
+            for decision in item.decisions:
+                if decision.id == decision_id:
+                    decision.status = status
+                    decision.done_on = day if status == "done" else None
+                    return self.repo.save(session)
+        raise NotFound(decision_id)
+
+
+# --- a teacher named in a protocol is never deleted (only marked as left) ---------------------------
+
+
+def _teacher_sessions(store: "Store", teacher_id: str) -> list[str]:
+    years = {y.id: y.label for y in store.years.all()}
+    associations = {a.id: a.name for a in store.associations.all()}
+    found = []
+    for session in store.sessions.all():
+        if any(a.teacher_id == teacher_id for a in session.attendance):
+            found.append(
+                _("session №{n} of «{association}», {year}").format(
+                    n=session.number, association=associations.get(session.association_id, "?"),
+                    year=years.get(session.year_id, "?"),
+                )
+            )
+    return found
+
+
+def _register_teacher_check() -> None:
+    try:
+        from ubtui.store.store import TEACHER_REFERENCES
+    except ImportError:  # an older store without the hook
+        return
+    if _teacher_sessions not in TEACHER_REFERENCES:
+        TEACHER_REFERENCES.append(_teacher_sessions)
+
+
+__all__ = ["ClosedYear", "DecisionRow", "Sessions", "ValidationError"]
