@@ -61,6 +61,9 @@ def fill(store: Store, today: dt.date) -> None:
             store.teachers.save(teacher)
         for course in courses:
             store.courses.save(course)
+        from ubtui.demo.plans import fill_plans
+
+        fill_plans(store, ids, today, associations)
 
 
 def write_demo(path: Path, today: dt.date | None = None) -> Path:
