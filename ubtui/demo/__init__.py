@@ -64,6 +64,9 @@ def fill(store: Store, today: dt.date) -> None:
         from ubtui.demo.plans import fill_plans
 
         fill_plans(store, ids, today, associations)
+        from ubtui.demo import sessions as demo_sessions
+
+        demo_sessions.fill(store, today, ids)
 
 
 def write_demo(path: Path, today: dt.date | None = None) -> Path:

@@ -16,6 +16,7 @@ from ubtui.store.repos import Repository
 from ubtui.errors import UserError
 from ubtui.i18n import _
 from ubtui.store.schoolfile import School
+from ubtui.store.sessions import Sessions
 from ubtui.store.plans import Plans, plan_teacher_references
 
 # Where a teacher is named in other records, as translated phrases ("session №2 of 2025-2026").
@@ -41,6 +42,7 @@ class Store:
         )
         self.teachers: Repository[Teacher] = Repository(school, "teachers", Teacher, validate_teacher)
         self.courses: Repository[Course] = Repository(school, "courses", Course, self._validate_course)
+        self.sessions = Sessions(self)
         self.plans = Plans(self)
 
     @classmethod
