@@ -91,7 +91,7 @@ class Plans:
         problems = validate_item(item, year)
         if item.plan_id and plan is None:
             problems.add("plan_id", _("The item's plan is not in the school file."))
-        known = {t.id for t in self.store.teachers.all()}
+        known = self.store.teachers.ids()
         if any(t not in known for t in item.teacher_ids):
             problems.add("teacher_ids", _("A responsible teacher is not in the school file."))
         return problems

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Generic, Iterable, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar
 
 from tinydb import Query
 
@@ -17,6 +17,29 @@ class NotFound(LookupError):
     pass
 
 
+class _OnDemand(Sequence[R]):
+    """The table's records for a validator, made only if it looks at them (saving stays linear
+    for validators that ignore them, e.g. when the demo school saves hundreds of plan items)."""
+
+    def __init__(self, make: Callable[[], list[R]]) -> None:
+        self._make = make
+        self._items: list[R] | None = None
+
+    def _list(self) -> list[R]:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._list())
+
+
 class Repository(Generic[R]):
     """One table of one record type; the screens see dataclasses, never dicts."""
 
@@ -28,6 +51,10 @@ class Repository(Generic[R]):
 
     def all(self) -> list[R]:
         return [self.kind.from_dict(doc) for doc in self.table.all()]
+
+    def ids(self) -> set[str]:
+        """The ids of the table's records, without making the records."""
+        return {doc["id"] for doc in self.table.all()}
 
     def get(self, record_id: str) -> R:
         doc = self.table.get(Query().id == record_id)
@@ -42,7 +69,7 @@ class Repository(Generic[R]):
     def validate(self, record: R) -> Problems:
         if self.validator is None:
             return Problems()
-        return self.validator(record, self.all())
+        return self.validator(record, _OnDemand(self.all))  # type: ignore[arg-type]
 
     def save(self, record: R) -> R:
         """Insert or update by `id`, after validation; sets the timestamps."""
