@@ -8,7 +8,7 @@ import types
 import typing
 import uuid
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 T = TypeVar("T", bound="Record")
 
@@ -38,30 +38,41 @@ def _to_plain(value: Any) -> Any:
     return value
 
 
-def _from_plain(kind: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    """How to turn a plain value into a field of type `kind` (None stays None); worked out once per field."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return _from_plain(options[0], value) if len(options) == 1 else value
+        return _converter(options[0]) if len(options) == 1 else _identity
     if origin is list:
-        (inner,) = typing.get_args(kind) or (Any,)
-        return [_from_plain(inner, v) for v in value]
+        (inner_kind,) = typing.get_args(kind) or (Any,)
+        inner = _converter(inner_kind)
+        if inner is _identity:
+            return lambda value: None if value is None else list(value)
+        return lambda value: None if value is None else [inner(v) for v in value]
     if kind is dt.date:
-        return dt.date.fromisoformat(value)
+        return lambda value: None if value is None else dt.date.fromisoformat(value)
     if dataclasses.is_dataclass(kind):
-        return from_dict(kind, value)
-    return value
+        return lambda value: None if value is None else from_dict(kind, value)
+    return _identity
+
+
+@lru_cache(maxsize=None)
+def _field_converters(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    hints = _hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 def from_dict(cls: type, data: dict[str, Any]) -> Any:
     """Build a dataclass from its plain form; unknown keys are ignored."""
-    hints = _hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _from_plain(hints[f.name], data[f.name])
+    for name, convert in _field_converters(cls):
+        if name in data:
+            kwargs[name] = convert(data[name])
     return cls(**kwargs)
 
 
