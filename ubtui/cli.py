@@ -80,7 +80,27 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.add_parser("list", help=_("list the backups"))
     restore = backup_commands.add_parser("restore", help=_("put a backup in place of the school file"))
     restore.add_argument("name", metavar=_("NAME"))
+    _add_document_parsers(commands)
     return parser
+
+
+def _add_document_parsers(commands: argparse._SubParsersAction) -> None:
+    """`print KIND … [-o FILE]` and `report KIND [--format text|csv]` (DESIGN §8)."""
+    from ubtui import reports
+
+    printing = commands.add_parser("print", help=_("print a document to a PDF file"))
+    printing.add_argument("kind", choices=reports.document_kinds(), metavar=_("KIND"),
+                          help=", ".join(reports.document_kinds()))
+    report = commands.add_parser("report", help=_("show a report as a text table or CSV"))
+    report.add_argument("kind", choices=reports.table_kinds(), metavar=_("KIND"), help=", ".join(reports.table_kinds()))
+    report.add_argument("--format", choices=("text", "csv"), default="text", help=_("text (default) or csv"))
+    for sub in (printing, report):
+        sub.add_argument("--year", metavar=_("YEAR"), help=_("academic year, e.g. 2025-2026 (default: the current one)"))
+        sub.add_argument("--association", metavar=_("NAME_OR_ID"), help=_("the methodical association"))
+        sub.add_argument("--session", type=int, metavar="N", help=_("session number"))
+        sub.add_argument("--teacher", metavar=_("NAME_OR_ID"), help=_("one teacher"))
+        sub.add_argument("--month", type=int, choices=range(1, 13), metavar=_("MONTH"), help=_("month, 1-12"))
+    printing.add_argument("-o", "--output", metavar=_("FILE"), help=_("the PDF file (default: named after the document, in the current folder)"))
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -173,7 +193,63 @@ def _run_tui(path: Path, language_forced: str | None) -> int:
         store.close()
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup}
+def _document_options(args: argparse.Namespace):  # -> reports.Options
+    from ubtui.reports import Options
+
+    return Options(year=args.year, association=args.association, session=args.session, teacher=args.teacher,
+                   month=args.month)
+
+
+def _open_for_reading(args: argparse.Namespace):  # -> Store
+    """The school file, read-only: printing never writes it."""
+    from ubtui.store import Store
+
+    path = _db_path(args)
+    if not path.is_file():
+        raise UserError(_("There is no school file at {path}.").format(path=path))
+    return Store.open(path, read_only=True)
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from ubtui import reports
+    from ubtui.store.jsonio import atomic_write
+
+    options = _document_options(args)
+    with _open_for_reading(args) as store:
+        data = reports.build_pdf(args.kind, store, options)
+        target = Path(args.output) if args.output else Path(reports.default_file_name(args.kind, store, options))
+        if target.is_dir():
+            target = target / reports.default_file_name(args.kind, store, options)
+    try:
+        atomic_write(target, data)
+    except OSError as error:
+        raise UserError(_("Cannot write {path}: {error}").format(path=target, error=error.strerror or error)) from None
+    print(target.resolve())
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ubtui import reports
+    from ubtui.reports.tables import render_csv, render_text
+
+    with _open_for_reading(args) as store:
+        table = reports.build_table(args.kind, store, _document_options(args))
+    if args.format == "csv":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(render_csv(table).encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    text = render_text(table)
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # a console code page without ң ө ү: UTF-8 bytes, as the file has them
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "print": cmd_print, "report": cmd_report}
 
 
 def _log_crash() -> Path | None:

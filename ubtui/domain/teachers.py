@@ -49,8 +49,10 @@ _COMMON_AWARDS = (
 )
 
 NAME_MAX = 120
-TEXT_MAX = 500
 LOAD_MAX = 60
+# Longer than this is surely a slip, and would not fit its column in the printed bank.
+TEXT_LIMITS = {"phone": 40, "institution": 300, "specialty": 200, "classes": 200, "position": 200,
+               "self_education_topic": 300}
 
 
 @dataclass
@@ -253,12 +255,11 @@ def validate_teacher(teacher: Teacher, others: list[Teacher], today: dt.date | N
             problems.add("awards", _("Award {n}: choose the level from the list.").format(n=number))
         if award.year is not None and not 1950 <= award.year <= today.year:
             problems.add("awards", _("Award {n}: enter a year from 1950 to {high}.").format(n=number, high=today.year))
-    for name_ in ("institution", "specialty", "classes", "position", "self_education_topic", "phone"):
-        limit = 40 if name_ == "phone" else TEXT_MAX
+    for name_, limit in TEXT_LIMITS.items():
         if len(getattr(teacher, name_)) > limit:
             problems.add(name_, _("The text is too long (at most {n} characters).").format(n=limit))
-    if sum(len(s) for s in teacher.subjects) > TEXT_MAX:
-        problems.add("subjects", _("The text is too long (at most {n} characters).").format(n=TEXT_MAX))
+    if len(", ".join(teacher.subjects)) > TEXT_LIMITS["classes"]:
+        problems.add("subjects", _("The text is too long (at most {n} characters).").format(n=TEXT_LIMITS["classes"]))
     if not teacher.active and teacher.left_on is not None and teacher.left_on > today:
         problems.add("left_on", _("The date of leaving is in the future."))
     return problems

@@ -1,0 +1,78 @@
+"""Printed documents and report tables, by KIND (`ubtui print KIND`, `ubtui report KIND`).
+
+The registries name functions as "module:function" so that importing this
+package loads neither ReportLab nor any document module.  A document function
+is `(store, options) -> bytes` (the PDF); a table function is
+`(store, options) -> TextTable`.  Later areas add their kinds (protocol,
+protocols, plan, lessons, mentoring, year-report, checklist) here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from ubtui.reports.tables import TextTable
+    from ubtui.store import Store
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line (or a screen) asks for; names are resolved by `ubtui.reports.scope`."""
+
+    year: str | None = None  # label or id; default the current academic year
+    association: str | None = None  # name, part of it, or id
+    session: int | None = None
+    teacher: str | None = None  # name, part of it, or id
+    month: int | None = None
+    today: dt.date | None = None  # the day figures are computed at (tests); default the school's today
+
+
+DOCUMENTS: dict[str, str] = {
+    "staff": "ubtui.reports.staff:staff_pdf",
+    "courses": "ubtui.reports.courses:courses_pdf",
+    "plan": "ubtui.reports.plan:plan_pdf",
+}
+TABLES: dict[str, str] = {
+    "staff": "ubtui.reports.staff:staff_table",
+    "courses": "ubtui.reports.courses:courses_table",
+    "plan": "ubtui.reports.plan:plan_table",
+}
+# The stem of the default output file (`staff_2025-2026.pdf` in the current folder).
+FILE_STEMS: dict[str, str] = {"staff": "staff", "courses": "courses", "plan": "plan"}
+
+
+def _load(target: str) -> Callable[..., Any]:
+    module, _sep, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def document_kinds() -> list[str]:
+    return list(DOCUMENTS)
+
+
+def table_kinds() -> list[str]:
+    return list(TABLES)
+
+
+def build_pdf(kind: str, store: "Store", options: Options) -> bytes:
+    """The PDF of one document kind; raises UserError (translated) for unknown names."""
+    return _load(DOCUMENTS[kind])(store, options)
+
+
+def build_table(kind: str, store: "Store", options: Options) -> "TextTable":
+    """The rows of one report kind, for `tabulate` or CSV."""
+    return _load(TABLES[kind])(store, options)
+
+
+def default_file_name(kind: str, store: "Store", options: Options) -> str:
+    """`staff_2025-2026.pdf`: the document's name and its academic year."""
+    from ubtui.reports.scope import pick_year
+
+    year = pick_year(store, options)
+    stem = FILE_STEMS.get(kind, kind)
+    month = f"_{options.month:02d}" if options.month else ""  # the monthly plan beside the year's
+    return f"{stem}_{year.label}{month}.pdf" if year is not None else f"{stem}{month}.pdf"

@@ -1,0 +1,378 @@
+"""The base every printed document shares: fonts, styles, safe paragraphs, tables, pages.
+
+A document module (staff, courses, protocol, plan, …) builds a list of flowables
+with `para()` and `table()` and hands it to `Page.render()`.  Everything here
+uses PT Serif / PT Sans from the fontpkg packages, embedded as TrueType: they
+have ң ө ү, and no text may fall back to Helvetica (which has none of them).
+
+ReportLab is imported inside the functions, so importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+from ubtui.errors import UserError
+from ubtui.i18n import _
+
+SERIF = "PTSerif"
+SANS = "PTSans"
+_FAMILIES = (("PT Serif", SERIF, "fontpkg_pt_serif", "PT_Serif"), ("PT Sans", SANS, "fontpkg_pt_sans", "PT_Sans"))
+_FACES = (("", 400, "normal", "Regular"), ("-Bold", 700, "normal", "Bold"), ("-Italic", 400, "italic", "Italic"),
+          ("-BoldItalic", 700, "italic", "BoldItalic"))
+
+MM = 72 / 25.4  # points in a millimetre
+# Characters users type that the fonts lack, and what prints instead.
+_STAND_INS = {"✓": "+", "✔": "+", "✗": "x", "✘": "x", "•": "·", "\t": " "}
+
+
+def _font_file(family: str, package: str, stem: str, weight: int, style: str, face: str) -> str:
+    try:
+        import fontpkg
+
+        return str(fontpkg.path(family, weight, style))
+    except Exception:  # an older fontpkg: the files are in the family's own package
+        import importlib
+
+        try:
+            root = importlib.import_module(package).ROOT
+        except Exception:
+            raise UserError(_("The fonts PT Serif and PT Sans are not installed; reinstall ubtui.")) from None
+        return str(root / "files" / f"{stem}-Web-{face}.ttf")
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> frozenset[int]:
+    """Register PT Serif and PT Sans (4 faces each, with <b>/<i> mapping) once.
+
+    Returns the code points both families can print.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    covered: set[int] | None = None
+    for family, base, package, stem in _FAMILIES:
+        for suffix, weight, style, face in _FACES:
+            path = _font_file(family, package, stem, weight, style, face)
+            try:
+                font = TTFont(base + suffix, path)
+            except Exception as error:
+                raise UserError(
+                    _("The font file {path} cannot be read ({error}); reinstall ubtui.").format(path=path, error=error)
+                ) from None
+            pdfmetrics.registerFont(font)
+            if suffix == "":
+                codes = set(font.face.charToGlyph)
+                covered = codes if covered is None else covered & codes
+        pdfmetrics.registerFontFamily(
+            base, normal=base, bold=base + "-Bold", italic=base + "-Italic", boldItalic=base + "-BoldItalic"
+        )
+    return frozenset(covered or ())
+
+
+def printable(text: str) -> str:
+    """`text` with characters the fonts lack replaced (✓ → +, anything else → ?)."""
+    covered = register_fonts()
+    out = []
+    for char in text:
+        if ord(char) in covered or char == "\n":
+            out.append(char)
+        else:
+            out.append(_STAND_INS.get(char, "?"))
+    return "".join(out)
+
+
+def escape(text: str) -> str:
+    """User text made safe for a Paragraph: markup characters escaped, line breaks kept."""
+    text = printable(str(text))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "<br/>".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def para(text: str, style: Any, *, markup: str | None = None) -> Any:
+    """A Paragraph of user text, printed literally (`<b>` and `&` stay as typed).
+
+    `markup` wraps the escaped text in a tag of ours (`"b"`, `"i"`).
+    """
+    from reportlab.platypus import Paragraph
+
+    body = escape(text)
+    if markup:
+        body = f"<{markup}>{body}</{markup}>"
+    return Paragraph(body, style)
+
+
+def para_lines(lines: Sequence[tuple[str, str | None]], style: Any) -> Any:
+    """One Paragraph of several lines, each `(text, tag or None)`: a bold name and a small phone."""
+    from reportlab.platypus import Paragraph
+
+    parts = []
+    for text, tag in lines:
+        if not text:
+            continue
+        body = escape(text)
+        parts.append(f"<{tag}>{body}</{tag}>" if tag else body)
+    return Paragraph("<br/>".join(parts), style)
+
+
+def date_text(day: dt.date | None, *, long: bool = True) -> str:
+    """A date as documents write it (`30-август 2025-ж.` / `30 августа 2025 г.`)."""
+    from ubtui.i18n import format_date
+
+    return format_date(day, long=long)
+
+
+# --- styles --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of the documents; every one names a PT font."""
+
+    title: Any
+    subtitle: Any
+    heading: Any  # kept with the flowable after it
+    section: Any  # the same look, not tied to what follows (see `section()`)
+    body: Any
+    small: Any
+    cell: Any
+    cell_center: Any
+    header_cell: Any
+    signature: Any
+
+
+@lru_cache(maxsize=4)
+def styles(size: float = 9.0) -> Styles:
+    """The styles at a base size (cells are a point smaller than the body)."""
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+
+    def style(name: str, font: str, points: float, **extra: Any) -> Any:
+        return ParagraphStyle(
+            name, fontName=font, fontSize=points, leading=round(points * 1.22, 1), bulletFontName=font, **extra
+        )
+
+    cell = size - 1
+    return Styles(
+        title=style("ub-title", SERIF + "-Bold", size + 4, alignment=TA_CENTER, spaceAfter=2),
+        subtitle=style("ub-subtitle", SERIF, size + 1, alignment=TA_CENTER, spaceAfter=8),
+        heading=style("ub-heading", SERIF + "-Bold", size + 2, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        section=style("ub-section", SERIF + "-Bold", size + 2, spaceBefore=8, spaceAfter=4),
+        body=style("ub-body", SERIF, size + 1, alignment=TA_LEFT, spaceAfter=3),
+        small=style("ub-small", SANS, size - 1, spaceBefore=2, spaceAfter=2),
+        cell=style("ub-cell", SANS, cell),
+        cell_center=style("ub-cell-center", SANS, cell, alignment=TA_CENTER),
+        header_cell=style("ub-header-cell", SANS + "-Bold", cell, alignment=TA_CENTER),
+        signature=style("ub-signature", SERIF, size + 1, spaceBefore=14),
+    )
+
+
+def section(title: str, st: Styles, *, room: float = 110.0) -> list[Any]:
+    """A heading over a long table: a new page first when less than `room` points are left.
+
+    (keepWithNext would tie the heading to the whole table and push both to the next page.)
+    """
+    from reportlab.platypus import CondPageBreak
+
+    return [CondPageBreak(room), para(title, st.section)]
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+Cell = Any  # str (user text, escaped here) or a ready flowable
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    weights: Sequence[float],
+    width: float,
+    *,
+    size: float = 9.0,
+    center_columns: Sequence[int] = (),
+    bold_cells: Sequence[tuple[int, int]] = (),
+    max_cell_height: float = 240.0,
+) -> Any:
+    """A grid table whose header row repeats on every page; cells wrap; columns fill `width`.
+
+    `weights` are relative column widths (scaled to the page); strings are escaped
+    into Paragraphs; `bold_cells` are (row, column) indexes into `rows`.  A text
+    that would make its row taller than `max_cell_height` points is cut with "…"
+    (a row taller than the page cannot be laid out at all).
+    """
+    from reportlab.lib import colors
+    from reportlab.platypus import LongTable, TableStyle
+
+    if len(weights) != len(headers):
+        raise ValueError("one weight per column")
+    st = styles(size)
+    widths = fit_widths(headers, weights, width, size - 1)
+    centered = set(center_columns)
+    bold = set(bold_cells)
+
+    leading = st.cell.leading
+
+    def cell(value: Cell, column: int, row: int) -> Any:
+        if not isinstance(value, str):
+            return value
+        value = _clip(value, widths[column], size - 1, leading, max_cell_height)
+        return para(value, st.cell_center if column in centered else st.cell, markup="b" if (row, column) in bold else None)
+
+    data = [[para(h, st.header_cell) for h in headers]]
+    data += [[cell(v, c, r) for c, v in enumerate(row)] for r, row in enumerate(rows)]
+    result = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    result.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), SANS, size - 1),
+                ("FONT", (0, 0), (-1, 0), SANS + "-Bold", size - 1),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#555555")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E4E4")),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return result
+
+
+def _clip(text: str, width: float, size: float, leading: float, height: float) -> str:
+    """`text` cut with "…" where it would fill more than `height` points of a cell `width` wide.
+
+    The estimate is generous (0.62 em a letter, each line break starting a line).
+    """
+    per_line = max(int((width - 6) / (size * 0.62)), 1)
+    budget = max(int(height / leading), 2)
+    used = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        need = max(-(-len(line) // per_line), 1)
+        if used + need > budget:
+            room = max(budget - used, 1) * per_line
+            kept = lines[:index] + ([line[: room - 1].rstrip()] if used < budget else [])
+            return "\n".join(kept).rstrip() + "…"
+        used += need
+    return text
+
+
+def fit_widths(headers: Sequence[str], weights: Sequence[float], width: float, size: float) -> list[float]:
+    """Column widths in proportion to `weights`, widened where a header word would break.
+
+    What a narrow column gains is taken from the others in proportion to their slack,
+    so the table still fills `width` exactly.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    total = float(sum(weights))
+    widths = [width * w / total for w in weights]
+    padding = 7.0  # left + right cell padding, and a hair to spare
+    needed = [
+        max((stringWidth(printable(word), SANS + "-Bold", size) for word in str(h).split()), default=0.0) + padding
+        for h in headers
+    ]
+    for _round in range(3):
+        short = sum(max(n - w, 0.0) for n, w in zip(needed, widths))
+        slack = [max(w - n, 0.0) for n, w in zip(needed, widths)]
+        spare = sum(slack)
+        if short <= 0 or spare <= 0:
+            break
+        take = min(short, spare)
+        widths = [
+            max(w, n) if n > w else w - take * s / spare
+            for w, n, s in zip(widths, needed, slack)
+        ]
+    return widths
+
+
+# --- pages ----------------------------------------------------------------------------------------
+
+
+def _counting_canvas(footer: str, left: float) -> Any:
+    """A canvas class that holds its pages back until the end, so each can say "X / Y"."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class CountingCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held_pages)
+            for number, state in enumerate(self._held_pages, 1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _footer(self, number: int, total: int) -> None:
+            width, _height = self._pagesize
+            self.saveState()
+            self.setFont(SANS, 8)
+            self.setFillGray(0.25)
+            self.drawCentredString(width / 2, 8 * MM, f"{number} / {total}")
+            if footer:
+                self.drawString(left, 8 * MM, printable(footer)[:120])
+            self.restoreState()
+
+    return CountingCanvas
+
+
+@dataclass(frozen=True)
+class Page:
+    """A4 portrait or landscape with the margins of the school folder's documents."""
+
+    landscape: bool = False
+    left: float = 20 * MM  # binding edge
+    right: float = 10 * MM
+    top: float = 12 * MM
+    bottom: float = 15 * MM
+
+    @property
+    def size(self) -> tuple[float, float]:
+        from reportlab.lib.pagesizes import A4
+
+        width, height = A4
+        return (height, width) if self.landscape else (width, height)
+
+    @property
+    def width(self) -> float:
+        """The width a table may take."""
+        return self.size[0] - self.left - self.right
+
+    def render(self, story: list[Any], *, title: str = "", footer: str = "") -> bytes:
+        """Lay the flowables out and return the PDF's bytes, every page with its "X / Y"."""
+        from reportlab.platypus import SimpleDocTemplate
+
+        register_fonts()
+        buffer = io.BytesIO()
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=self.size,
+            leftMargin=self.left,
+            rightMargin=self.right,
+            topMargin=self.top,
+            bottomMargin=self.bottom,
+            title=printable(title),
+            author="ubtui",
+            creator="ubtui",
+            initialFontName=SANS,  # else each page's preamble names Helvetica
+            initialFontSize=9,
+            initialLeading=11,
+        )
+        doc.build(story, canvasmaker=_counting_canvas(footer, self.left))
+        return buffer.getvalue()
