@@ -209,8 +209,9 @@ class School:
             raise
 
     def _migrate(self) -> None:
-        if self.read_only:
-            raise ReadOnly(_("The file needs an update to the new format, but it is open read-only."))
+        if self.read_only:  # reading needs no write: only the copy in memory is brought up to date
+            self._document = migrations.migrate(self._document)
+            return
         old = migrations.schema_of(self._document)
         try:
             backups.make_backup(self.path, self.today(), kind=f"schema{old}")
@@ -315,7 +316,7 @@ class School:
     def _reload(self) -> None:
         """Forget changes that did not reach the disk."""
         if self.path.exists():
-            self._document = read(self.path)
+            self._document = migrations.migrate(read(self.path))
         else:  # never written: back to empty, keeping the identity
             fresh = new_document()
             fresh[META]["1"].update({k: self.meta[k] for k in ("file_id", "created_at")})
