@@ -457,3 +457,12 @@ def test_demo_is_the_same_every_time_for_a_day(tmp_path):
     first = write_demo(tmp_path / "a.json", today=dt.date(2025, 11, 20))
     second = write_demo(tmp_path / "b.json", today=dt.date(2025, 11, 20))
     assert content(first) == content(second)
+
+
+def test_teachers_sort_in_kyrgyz_alphabetical_order(empty_store):
+    for name in ("Үсөнова Бермет", "Турдубаев Алмаз", "Өмүрбекова Нурзат", "Төлөгөнова Чолпон", "Усубалиев Нур",
+                 "Орозбаев Тынчтык", "Пазылов Азамат", "Ёлкин Иван", "Ешмамбетов Бакыт"):
+        empty_store.save_teacher(Teacher(full_name=name))
+    assert [t.full_name.split()[0] for t in empty_store.sorted_teachers()] == [
+        "Ешмамбетов", "Ёлкин", "Орозбаев", "Өмүрбекова", "Пазылов", "Төлөгөнова", "Турдубаев", "Усубалиев", "Үсөнова"
+    ]

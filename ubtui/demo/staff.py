@@ -254,7 +254,8 @@ def teachers_and_courses(
             category_expires=None if category_date is None else category_date.replace(year=category_date.year + 5),
             awards=list(spec.awards),
             self_education_topic=spec.topic,
-            position=spec.position,
+            position=spec.position if spec.position != PRIMARY or spec.subjects == _PRIMARY_SUBJECTS
+            else f"{spec.subjects[0]} мугалими",
             association_id=association_ids.get(spec.name, ""),
         )
         teachers.append(teacher)

@@ -186,6 +186,15 @@ def award_text(award: Award) -> str:
     return f"{title} ({award.year})" if award.year else title
 
 
+_KYRGYZ_ALPHABET = "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя"  # the Russian one with ң ө ү in their places
+_LETTER_RANK = {letter: 1000 + rank for rank, letter in enumerate(_KYRGYZ_ALPHABET)}
+
+
+def name_key(text: str) -> tuple[int, ...]:
+    """Sort key in Kyrgyz alphabetical order (Төлөгөнова before Турдубаев, Үсөнов after Усубалиев)."""
+    return tuple(_LETTER_RANK.get(char, ord(char)) for char in " ".join(text.split()).casefold())
+
+
 def split_list(text: str) -> list[str]:
     """`математика, физика` → ['математика', 'физика'] (commas or semicolons, blanks dropped)."""
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]

@@ -138,7 +138,8 @@ def courses_pdf(store: Store, options: Options) -> bytes:
     if scope.association is not None:
         story.append(pdf.para(_("Association: {name}").format(name=scope.association.name), st.heading))
     story.append(pdf.para(rule_text(scope), st.small))
-    story.append(pdf.para(counts_text(pairs), st.small))
+    if scope.teacher is None:
+        story.append(pdf.para(counts_text(pairs), st.small))
     headers = [_("No."), _("Teacher"), _("Last qualifying course"), _("Hours in the period"), _("Status"), _("Due date")]
     rows, urgent = [], []
     for index, (teacher, status) in enumerate(pairs):

@@ -9,7 +9,7 @@ from typing import Callable
 from ubtui.domain.associations import Association, Member, validate_association
 from ubtui.domain.courses import Course, CourseStatus, course_status, validate_course
 from ubtui.domain.settings import Settings, validate_settings
-from ubtui.domain.teachers import Teacher, teacher_warnings, validate_teacher
+from ubtui.domain.teachers import Teacher, name_key, teacher_warnings, validate_teacher
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear, pick_current, validate_year
 from ubtui.store.repos import Repository
@@ -129,7 +129,7 @@ class Store:
     def sorted_teachers(self, *, include_inactive: bool = False) -> list[Teacher]:
         """Teachers by name; those who left only when asked for."""
         items = [t for t in self.teachers.all() if include_inactive or t.active]
-        return sorted(items, key=lambda t: t.full_name.casefold())
+        return sorted(items, key=lambda t: name_key(t.full_name))
 
     def teachers_of(self, association_id: str, *, include_inactive: bool = False) -> list[Teacher]:
         """The teachers whose association is `association_id` ('' for those without one), by name."""
