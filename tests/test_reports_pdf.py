@@ -229,3 +229,18 @@ def test_a_cell_taller_than_a_page_is_cut_instead_of_failing():
     story = [pdf.table(["№", "Текст", "Саптар"], [["1", huge, lines]], (1, 10, 3), page.width)]
     text = flat(" ".join(pages_text(page.render(story, footer="Мектеп"))))
     assert "Өтө узун текст" in text and "…" in text
+
+
+def test_sheets_render_without_the_store(demo_path):
+    """The screens read in the UI thread and render in a worker: rendering must not touch the store."""
+    from ubtui.reports.courses import course_sheet, render_courses_pdf
+    from ubtui.reports.staff import render_staff_pdf, staff_sheet
+    from ubtui.store import Store
+
+    with Store.open(demo_path, read_only=True) as store:
+        staff = staff_sheet(store, Options(today=DAY))
+        courses = course_sheet(store, Options(teacher="Токтогулова", today=DAY))
+    assert not any(isinstance(v, Store) for v in (*vars(staff).values(), *vars(courses).values()))
+    assert "Үсөнова Бермет" in flat(" ".join(pages_text(render_staff_pdf(staff))))
+    text = flat(" ".join(pages_text(render_courses_pdf(courses))))
+    assert "Токтогулова Динара Бакытовна: бардык курстары" in text and "кесиптик кайра даярдоо" in text

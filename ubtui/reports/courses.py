@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ubtui.domain.courses import DUE, NEVER, OK, OVERDUE, STATUS_ORDER, Course, CourseStatus, kind_label, status_label
 from ubtui.domain.teachers import Teacher
 from ubtui.i18n import _, ngettext
@@ -120,15 +122,35 @@ _WEIGHTS = (7, 44, 66, 16, 25, 22)
 _HISTORY_WEIGHTS = (7, 70, 25, 30, 14, 34)
 
 
+@dataclass
+class CourseSheet:
+    """Everything the printed course list shows (plain data: a worker thread may render it)."""
+
+    scope: Scope
+    pairs: list[tuple[Teacher, CourseStatus]]
+    association_names: dict[str, str]
+    history: list[Course] = field(default_factory=list)  # with --teacher: all their courses
+
+
+def course_sheet(store: Store, options: Options) -> CourseSheet:
+    scope = resolve(store, options)
+    history = store.courses_of(scope.teacher.id) if scope.teacher is not None else []
+    names = {a.id: a.name for a in store.associations.all()}
+    return CourseSheet(scope, course_rows(store, scope), names, history)
+
+
 def courses_pdf(store: Store, options: Options) -> bytes:
     """Every teacher's last qualifying course, hours in the period, status and due date."""
+    return render_courses_pdf(course_sheet(store, options))
+
+
+def render_courses_pdf(sheet: CourseSheet) -> bytes:
+    """The PDF of a sheet already read from the store (no store access here)."""
     from ubtui.reports import pdf
 
-    scope = resolve(store, options)
+    scope, pairs, names = sheet.scope, sheet.pairs, sheet.association_names
     page = pdf.Page()
     st = pdf.styles(9.5)
-    pairs = course_rows(store, scope)
-    names = {a.id: a.name for a in store.associations.all()}
     title = _("Qualification courses of the teachers")
     story = [
         pdf.para(scope.settings.school_title(), st.subtitle),
@@ -158,16 +180,14 @@ def courses_pdf(store: Store, options: Options) -> bytes:
     else:
         story.append(pdf.para(_("No teachers are recorded yet."), st.body))
     if scope.teacher is not None:
-        story.extend(_history(store, scope, page, st))
+        story.extend(_history(scope.teacher, sheet.history, page, st))
     return page.render(story, title=title, footer=scope.settings.school_title())
 
 
-def _history(store: Store, scope: Scope, page, st) -> list:  # type: ignore[no-untyped-def]
+def _history(teacher: Teacher, courses: list[Course], page, st) -> list:  # type: ignore[no-untyped-def]
     from ubtui.reports import pdf
 
-    assert scope.teacher is not None
-    courses = store.courses_of(scope.teacher.id)
-    story = pdf.section(_("All courses of {name}").format(name=scope.teacher.full_name), st)
+    story = pdf.section(_("All courses of {name}").format(name=teacher.full_name), st)
     if not courses:
         return story + [pdf.para(_("No courses are recorded yet."), st.body)]
     rows = []

@@ -177,11 +177,29 @@ def _title(scope: Scope) -> str:
 _WEIGHTS = (7, 36, 11, 40, 27, 33, 17, 24, 35, 37)
 
 
+@dataclass
+class StaffSheet:
+    """Everything the printed bank shows, read from the store (plain data: a worker thread may render it)."""
+
+    scope: Scope
+    groups: list[StaffGroup]
+
+
+def staff_sheet(store: Store, options: Options) -> StaffSheet:
+    scope = resolve(store, options)
+    return StaffSheet(scope, staff_groups(store, scope))
+
+
 def staff_pdf(store: Store, options: Options) -> bytes:
     """The information bank as a landscape A4 table per association, with its numbers."""
+    return render_staff_pdf(staff_sheet(store, options))
+
+
+def render_staff_pdf(sheet: StaffSheet) -> bytes:
+    """The PDF of a sheet already read from the store (no store access here)."""
     from ubtui.reports import pdf
 
-    scope = resolve(store, options)
+    scope = sheet.scope
     page = pdf.Page(landscape=True)
     st = pdf.styles(9)
     headers = [
@@ -201,7 +219,7 @@ def staff_pdf(store: Store, options: Options) -> bytes:
         pdf.para(_("Information on the teachers of the methodical associations"), st.title),
         pdf.para(scope.subtitle(), st.subtitle),
     ]
-    for group in staff_groups(store, scope):
+    for group in sheet.groups:
         story.extend(pdf.section(group.title(), st))
         if group.association is not None and group.association.head.strip():
             story.append(pdf.para(_("Head: {name}").format(name=group.association.head.strip()), st.small))
