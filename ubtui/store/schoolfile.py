@@ -128,7 +128,8 @@ def newest_good_backup(path: Path) -> Path | None:
 
 
 def _damaged(path: Path, error: Exception) -> DamagedFile:
-    backup = newest_good_backup(path)
+    # A file from a newer ubtui is not damaged: a backup would throw away what it wrote.
+    backup = None if isinstance(error, NewerSchema) else newest_good_backup(path)
     message = _("{path}: {reason}.").format(path=path, reason=error)
     if backup is not None:
         message += " " + _("The file was not changed. The newest good backup is {name}: ubtui backup restore {name}").format(
