@@ -15,7 +15,9 @@ from textual.dom import DOMNode
 
 from ubtui.i18n import _
 
-_ORIGINALS: dict[int, tuple[str, str]] = {}
+# id(binding) → (binding, English description, English tooltip).  The binding itself is
+# kept so that its id is never reused by another object while the entry exists.
+_ORIGINALS: dict[int, tuple[Binding, str, str]] = {}
 
 
 def _all_classes(root: type) -> list[type]:
@@ -31,13 +33,13 @@ def _all_classes(root: type) -> list[type]:
 
 
 def _translated(binding: Binding) -> Binding:
-    description, tooltip = _ORIGINALS.setdefault(id(binding), (binding.description, binding.tooltip))
+    _kept, description, tooltip = _ORIGINALS.setdefault(id(binding), (binding, binding.description, binding.tooltip))
     new = dataclasses.replace(
         binding,
         description=_(description) if description else "",
         tooltip=_(tooltip) if tooltip else "",
     )
-    _ORIGINALS[id(new)] = (description, tooltip)
+    _ORIGINALS[id(new)] = (new, description, tooltip)
     return new
 
 
