@@ -35,14 +35,17 @@ DOCUMENTS: dict[str, str] = {
     "staff": "ubtui.reports.staff:staff_pdf",
     "courses": "ubtui.reports.courses:courses_pdf",
     "plan": "ubtui.reports.plan:plan_pdf",
+    "protocol": "ubtui.reports.protocol:protocol_pdf",
+    "protocols": "ubtui.reports.protocol:protocols_pdf",
 }
 TABLES: dict[str, str] = {
     "staff": "ubtui.reports.staff:staff_table",
     "courses": "ubtui.reports.courses:courses_table",
     "plan": "ubtui.reports.plan:plan_table",
+    "protocols": "ubtui.reports.protocol:protocols_table",
 }
 # The stem of the default output file (`staff_2025-2026.pdf` in the current folder).
-FILE_STEMS: dict[str, str] = {"staff": "staff", "courses": "courses", "plan": "plan"}
+FILE_STEMS: dict[str, str] = {"staff": "staff", "courses": "courses", "plan": "plan", "protocols": "protocols"}
 
 
 def _load(target: str) -> Callable[..., Any]:
@@ -74,5 +77,7 @@ def default_file_name(kind: str, store: "Store", options: Options) -> str:
 
     year = pick_year(store, options)
     stem = FILE_STEMS.get(kind, kind)
+    if kind == "protocol" and options.session is not None:  # one file per session, side by side
+        stem += f"-{options.session}"
     month = f"_{options.month:02d}" if options.month else ""  # the monthly plan beside the year's
     return f"{stem}_{year.label}{month}.pdf" if year is not None else f"{stem}{month}.pdf"

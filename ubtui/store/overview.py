@@ -14,6 +14,7 @@ from ubtui.domain.associations import Association
 from ubtui.domain.years import AcademicYear
 from ubtui.i18n import _
 from ubtui.store.plans import plan_figures
+from ubtui.store.sessions import session_figures
 from ubtui.store.store import Store
 
 
@@ -48,7 +49,7 @@ def _school_figures(ctx: Context) -> list[Figure]:
     return figures
 
 
-PROVIDERS: list[Provider] = [_school_figures, plan_figures]
+PROVIDERS: list[Provider] = [_school_figures, session_figures, plan_figures]
 
 
 def overview(store: Store, year: AcademicYear | None, association: Association | None, today: dt.date) -> list[Figure]:

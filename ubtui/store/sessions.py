@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ubtui.domain.associations import Association, Member
 from ubtui.domain.sessions import (
@@ -25,7 +25,7 @@ from ubtui.domain.sessions import (
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
-from ubtui.i18n import _
+from ubtui.i18n import _, ngettext
 from ubtui.store.repos import NotFound, Repository
 
 if TYPE_CHECKING:
@@ -219,3 +219,34 @@ def _register_teacher_check() -> None:
 
 
 __all__ = ["ClosedYear", "DecisionRow", "Sessions", "ValidationError"]
+
+
+# --- the home screen's lines ------------------------------------------------------------------------
+
+
+def session_figures(ctx: Any) -> list[Any]:
+    """Sessions held against the yearly minimum, practical seminars, decisions past due."""
+    from ubtui.store.overview import Figure
+
+    store, year, association, today = ctx.store, ctx.year, ctx.association, ctx.today
+    if year is None:
+        return []
+    associations = [association] if association is not None else store.sorted_associations()
+    if not associations:
+        return []
+    figures = [store.sessions.figures(a.id, year.id, today) for a in associations]
+    held = sum(f.held for f in figures)
+    required = sum(f.required for f in figures)
+    seminars = sum(f.seminars for f in figures)
+    seminars_required = sum(f.seminars_required for f in figures)
+    overdue = sum(f.overdue for f in figures)
+    drafts = sum(f.drafts for f in figures)
+    held_text = f"{held} / {required}"
+    if drafts:
+        held_text += " " + ngettext("(+{n} draft)", "(+{n} drafts)", drafts).format(n=drafts)
+    return [
+        Figure(_("Sessions held"), held_text, "ok" if held >= required else "warning"),
+        Figure(_("Practical seminars held"), f"{seminars} / {seminars_required}",
+               "ok" if seminars >= seminars_required else "warning"),
+        Figure(_("Decisions overdue"), str(overdue), "warning" if overdue else "ok"),
+    ]

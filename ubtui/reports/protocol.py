@@ -1,0 +1,551 @@
+"""The protocol of a session (DESIGN.md §4.1) and the year's protocols for the folder.
+
+Two steps, so that a screen can read the school file on its own thread and lay
+the PDF out in a worker: `protocol_book()` copies what the pages need out of the
+store; `render_protocols()` turns that into PDF bytes and touches nothing else.
+
+The year's book has a title page whose contents list the page each protocol
+starts on: the pages are held back until the end (the shared page X / Y canvas),
+so the contents are drawn onto the title page once every page number is known,
+in one layout pass.  A draft carries a ДОЛБООР / ЧЕРНОВИК mark on each of its pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable
+
+from ubtui.domain.associations import Association
+from ubtui.domain.sessions import AgendaItem, Session, short_name
+from ubtui.domain.settings import Settings
+from ubtui.domain.years import AcademicYear
+from ubtui.errors import UserError
+from ubtui.i18n import _, format_date
+from ubtui.reports import Options
+from ubtui.reports.scope import pick_association, pick_year
+from ubtui.reports.tables import TextTable
+from ubtui.store import Store
+
+Progress = Callable[[int, int], None]  # (protocols laid out, protocols in all)
+
+
+@dataclass
+class ProtocolBook:
+    """Everything the pages print, read from the store beforehand (safe to hand to a worker)."""
+
+    settings: Settings
+    association: Association
+    year: AcademicYear
+    sessions: list[Session]
+    title_page: bool = False
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _scope(store: Store, options: Options) -> tuple[Association, AcademicYear]:
+    year = pick_year(store, options)
+    if year is None:
+        raise UserError(_("There is no academic year in the school file yet."))
+    if options.association:
+        association = pick_association(store, options.association)
+    else:
+        association = store.chosen_association()
+        if association is None:
+            raise UserError(_("There is no methodical association in the school file yet."))
+    return association, year
+
+
+def protocol_book(
+    store: Store, association: Association, year: AcademicYear, sessions: list[Session] | None = None,
+    *, title_page: bool | None = None,
+) -> ProtocolBook:
+    """The book of `sessions` (default: every session of the association in the year, by number)."""
+    chosen = store.sessions.of(association.id, year.id) if sessions is None else list(sessions)
+    return ProtocolBook(
+        settings=store.settings(),
+        association=association,
+        year=year,
+        sessions=chosen,
+        title_page=(sessions is None) if title_page is None else title_page,
+    )
+
+
+def book_for(store: Store, options: Options, *, whole_year: bool) -> ProtocolBook:
+    """The book a print command asks for: one session (`--session N`) or the whole year."""
+    association, year = _scope(store, options)
+    sessions = store.sessions.of(association.id, year.id)
+    if whole_year:
+        if not sessions:
+            raise UserError(
+                _("«{name}» has no sessions recorded in {year}.").format(name=association.name, year=year.label)
+            )
+        return protocol_book(store, association, year, title_page=True)
+    numbers = ", ".join(str(s.number) for s in sessions) or "—"
+    if options.session is None:
+        raise UserError(_("Say which session to print: --session N (recorded: {numbers}).").format(numbers=numbers))
+    chosen = [s for s in sessions if s.number == options.session]
+    if not chosen:
+        raise UserError(
+            _("There is no session №{n} of «{name}» in {year} (recorded: {numbers}).").format(
+                n=options.session, name=association.name, year=year.label, numbers=numbers
+            )
+        )
+    return protocol_book(store, association, year, chosen, title_page=False)
+
+
+def protocol_pdf(store: Store, options: Options) -> bytes:
+    """`ubtui print protocol --session N`: one session's protocol."""
+    return render_protocols(book_for(store, options, whole_year=False))
+
+
+def protocols_pdf(store: Store, options: Options) -> bytes:
+    """`ubtui print protocols`: the year's protocols with a title page and contents."""
+    return render_protocols(book_for(store, options, whole_year=True))
+
+
+def protocol_file_name(store: Store, options: Options, *, whole_year: bool) -> str:
+    """`protocol-2_2025-2026.pdf` / `protocols_2025-2026.pdf`."""
+    _association, year = _scope(store, options)
+    if whole_year:
+        return f"protocols_{year.label}.pdf"
+    return f"protocol-{options.session or 0}_{year.label}.pdf"
+
+
+def protocols_table(store: Store, options: Options) -> TextTable:
+    """`ubtui report protocols`: the year's sessions, what each protocol holds or lacks."""
+    from ubtui.domain.sessions import kind_label, missing_parts, status_label
+
+    association, year = _scope(store, options)
+    headers = [_("No."), _("Date"), _("Kind"), _("Status"), _("Present"), _("Absent"), _("Items"), _("Decisions"),
+               _("Protocol")]
+    rows = []
+    for s in store.sessions.of(association.id, year.id):
+        missing = missing_parts(s)
+        rows.append([
+            str(s.number), format_date(s.date, long=False), kind_label(s.kind), status_label(s.status),
+            str(len(s.present())), str(len(s.absent())), str(len(s.agenda)), str(s.decision_count()),
+            _("complete") if not missing else _("missing: {what}").format(what="; ".join(missing)),
+        ])
+    title = _("Sessions of «{name}», {year}").format(name=association.name, year=year.label)
+    return TextTable(title, headers, rows)
+
+
+# --- the texts of the form ------------------------------------------------------------------------
+
+
+def title_text(association: Association, session: Session) -> str:
+    return _("Protocol №{number} of the session of the methodical association «{name}»").format(
+        number=session.number, name=association.name
+    )
+
+
+def kind_text(session: Session) -> str:
+    return {
+        "extraordinary": _("(extraordinary session)"),
+        "seminar": _("(practical seminar)"),
+    }.get(session.kind, "")
+
+
+def decision_tail(decision: Any) -> str:
+    """`(responsible: …, due: …)`, or nothing."""
+    parts = []
+    if decision.responsible.strip():
+        parts.append(_("responsible: {who}").format(who=decision.responsible.strip()))
+    if decision.due is not None:
+        parts.append(_("due: {date}").format(date=format_date(decision.due)))
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def vote_text(item: AgendaItem) -> str:
+    vote = item.vote
+    assert vote is not None
+    return _("in favour — {a}, against — {b}, abstained — {c}").format(a=vote.in_favour, b=vote.against, c=vote.abstained)
+
+
+def _lines(text: str) -> list[str]:
+    """Paragraphs of typed text: one per line, blank lines dropped (the spacing is the style's)."""
+    return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
+
+
+# --- styles ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Styles:
+    school: Any
+    title: Any
+    kind: Any
+    body: Any
+    right: Any
+    text: Any  # justified running text
+    label: Any
+    item: Any
+    indented: Any
+    decision: Any
+    sign: Any
+    cover_title: Any
+    cover_year: Any
+    cover_small: Any
+
+
+@lru_cache(maxsize=1)
+def _styles() -> _Styles:
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    from ubtui.reports.pdf import SERIF, register_fonts
+
+    register_fonts()
+
+    def style(name: str, font: str = SERIF, size: float = 11.5, **extra: Any) -> Any:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.28, 1), bulletFontName=font, **extra)
+
+    return _Styles(
+        school=style("pr-school", size=11, alignment=TA_CENTER),
+        title=style("pr-title", SERIF + "-Bold", 13, alignment=TA_CENTER, spaceBefore=6, spaceAfter=2),
+        kind=style("pr-kind", SERIF + "-Italic", 11, alignment=TA_CENTER),
+        body=style("pr-body", spaceAfter=2),
+        right=style("pr-right", spaceAfter=2, alignment=TA_RIGHT),
+        text=style("pr-text", alignment=TA_JUSTIFY, firstLineIndent=18, spaceAfter=2),
+        label=style("pr-label", SERIF + "-Bold", spaceBefore=6, spaceAfter=2, keepWithNext=1),
+        item=style("pr-item", SERIF + "-Bold", spaceBefore=10, spaceAfter=3, keepWithNext=1),
+        indented=style("pr-indented", alignment=TA_JUSTIFY, leftIndent=18, spaceAfter=2),
+        decision=style("pr-decision", alignment=TA_JUSTIFY, leftIndent=30, bulletIndent=4, spaceAfter=3),
+        sign=style("pr-sign", size=11.5),
+        cover_title=style("pr-cover-title", SERIF + "-Bold", 17, alignment=TA_CENTER, spaceBefore=40, spaceAfter=10),
+        cover_year=style("pr-cover-year", SERIF, 14, alignment=TA_CENTER, spaceAfter=30),
+        cover_small=style("pr-cover-small", SERIF, 11.5, alignment=TA_CENTER),
+    )
+
+
+def _p(text: str, style: Any, *, bullet: str | None = None) -> Any:
+    """A paragraph of our own markup around already escaped user text."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(text, style, bulletText=bullet)
+
+
+# --- the flowables that tell the canvas where things are ---------------------------------------------
+
+
+@dataclass
+class _Layout:
+    """What the layout learns for the canvas: where each protocol starts, where the contents go."""
+
+    total: int
+    progress: Progress | None = None
+    starts: dict[int, int] = field(default_factory=dict)  # protocol index → its first page
+    contents_at: tuple[int, float, float, float] | None = None  # page, x, y (top), width
+
+
+def _flowables() -> tuple[type, type]:
+    from reportlab.platypus import Flowable
+
+    class Start(Flowable):
+        """Zero-size: notes the page a protocol starts on, and reports progress."""
+
+        def __init__(self, layout: _Layout, index: int) -> None:
+            super().__init__()
+            self.layout, self.index = layout, index
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            self.layout.starts[self.index] = self.canv.getPageNumber()
+            if self.layout.progress is not None:
+                self.layout.progress(self.index + 1, self.layout.total)
+
+    class ContentsSpace(Flowable):
+        """Keeps room for the contents, drawn once the page numbers are known."""
+
+        def __init__(self, layout: _Layout, rows: int, leading: float) -> None:
+            super().__init__()
+            self.layout, self.rows, self.leading = layout, rows, leading
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width = available_width
+            return available_width, self.rows * self.leading
+
+        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 (ReportLab's name)
+            self.layout.contents_at = (canvas.getPageNumber(), x, y + self.rows * self.leading, self.width)
+
+        def draw(self) -> None:
+            pass
+
+    return Start, ContentsSpace
+
+
+# --- the story ---------------------------------------------------------------------------------------
+
+
+def _session_story(book: ProtocolBook, session: Session, st: _Styles) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+
+    from ubtui.reports.pdf import MM, escape
+
+    e = escape
+    settings = book.settings
+    story: list[Any] = []
+    if settings.school_title():
+        story.append(_p(e(settings.school_title()), st.school))
+    story.append(_p(e(title_text(book.association, session)), st.title))
+    if kind_text(session):
+        story.append(_p(e(kind_text(session)), st.kind))
+    date_place = Table(
+        [[_p(e(format_date(session.date)) if session.date else "____________", st.body),
+          _p(e(session.place), st.right)]],
+        colWidths=["45%", "55%"],
+    )
+    date_place.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [Spacer(1, 2 * MM), date_place, Spacer(1, 3 * MM)]
+
+    def labelled(label: str, value: str) -> Any:
+        return _p(f"<b>{e(label)}</b> {e(value)}", st.body)
+
+    story.append(labelled(_("Chair:"), session.chair))
+    story.append(labelled(_("Secretary:"), session.secretary))
+    present, absent = session.present(), session.absent()
+    present_names = ", ".join(a.name for a in present)
+    story.append(labelled(_("Present:"), f"{len(present)}" + (f" — {present_names}" if present else "")))
+    if absent:
+        absent_names = "; ".join(f"{a.name} ({a.reason.strip() or '…'})" for a in absent)
+        story.append(labelled(_("Absent:"), f"{len(absent)} — {absent_names}"))
+    else:
+        story.append(labelled(_("Absent:"), _("none")))
+    if session.guests:
+        story.append(labelled(_("Invited:"), "; ".join(g.text() for g in session.guests if g.text())))
+
+    story.append(_p(e(_("AGENDA:")), st.label))
+    for n, item in enumerate(session.agenda, 1):
+        line = item.title.strip()
+        if item.rapporteur.strip():
+            line += " " + _("(rapporteur: {name})").format(name=item.rapporteur.strip())
+        story.append(_p(e(line), st.indented, bullet=f"{n}."))
+
+    for n, item in enumerate(session.agenda, 1):
+        story.extend(_item_story(n, item, st))
+
+    sign_rows = [
+        [_p(e(_("Chair")), st.sign), "", _p(e(f"/{short_name(session.chair) or '____________'}/"), st.sign)],
+        [_p(e(_("Secretary")), st.sign), "", _p(e(f"/{short_name(session.secretary) or '____________'}/"), st.sign)],
+    ]
+    signatures = Table(sign_rows, colWidths=[32 * MM, 50 * MM, 70 * MM], rowHeights=[11 * MM, 11 * MM], hAlign="LEFT")
+    signatures.setStyle(TableStyle([
+        ("LINEBELOW", (1, 0), (1, -1), 0.6, "#000000"),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    story.append(KeepTogether([Spacer(1, 8 * MM), signatures]))
+    return story
+
+
+def _item_story(n: int, item: AgendaItem, st: _Styles) -> list[Any]:
+    from ubtui.reports.pdf import escape as e
+
+    story: list[Any] = [_p(e(f"{n}. {item.title.strip()}"), st.item)]
+    heard = _lines(item.heard)
+    lead = f"<b>{e(_('HEARD:'))}</b> "
+    if item.rapporteur.strip():
+        lead += e(item.rapporteur.strip()) + (" — " if heard else "")
+    story.append(_p(lead + (e(heard[0]) if heard else ""), st.text))
+    story.extend(_p(e(line), st.text) for line in heard[1:])
+    if item.speakers:
+        story.append(_p(e(_("SPOKE:")), st.label))
+        for speaker in item.speakers:
+            said = _lines(speaker.text)
+            head = f"<i>{e(speaker.name.strip())}:</i> " + (e(said[0]) if said else "")
+            story.append(_p(head, st.indented))
+            story.extend(_p(e(line), st.indented) for line in said[1:])
+    decisions = [d for d in item.decisions if d.text.strip()]
+    story.append(_p(e(_("RESOLVED:")), st.label))
+    if not decisions:
+        story.append(_p("…", st.indented))
+    for m, decision in enumerate(decisions, 1):
+        said = _lines(decision.text)
+        text = "<br/>".join(e(line) for line in said) + e(decision_tail(decision))
+        story.append(_p(text, st.decision, bullet=f"{n}.{m}."))
+    if item.vote is not None:
+        story.append(_p(f"<b>{e(_('Vote:'))}</b> {e(vote_text(item))}", st.indented))
+    return story
+
+
+def _cover_story(book: ProtocolBook, layout: _Layout, st: _Styles, Contents: type) -> list[Any]:  # noqa: N803
+    from reportlab.platypus import PageBreak, Spacer
+
+    from ubtui.reports.pdf import MM, escape as e
+
+    settings = book.settings
+    place = ", ".join(p for p in (settings.village, settings.district, settings.region) if p)
+    story: list[Any] = [Spacer(1, 10 * MM)]
+    if settings.school_title():
+        story.append(_p(e(settings.school_title()), st.cover_small))
+    if place:
+        story.append(_p(e(place), st.cover_small))
+    story.append(_p(e(_("Protocols of the sessions of the methodical association «{name}»").format(
+        name=book.association.name)), st.cover_title))
+    story.append(_p(e(_("{label} academic year").format(label=book.year.label)), st.cover_year))
+    if book.association.head.strip():
+        story.append(_p(e(_("Head of the association: {name}").format(name=book.association.head.strip())), st.body))
+    story.append(_p(e(_("Contents")), st.label))
+    story.append(Contents(layout, len(book.sessions), 16))
+    story.append(PageBreak())
+    return story
+
+
+def contents_line(session: Session) -> str:
+    parts = [_("Protocol №{n}").format(n=session.number)]
+    if session.date is not None:
+        parts.append(format_date(session.date))
+    kind = kind_text(session)
+    if kind:
+        parts.append(kind.strip("()"))
+    if session.status != "held":
+        parts.append(_("draft"))
+    return " — ".join(parts)
+
+
+# --- rendering -----------------------------------------------------------------------------------------
+
+
+def render_protocols(book: ProtocolBook, progress: Progress | None = None) -> bytes:
+    """The PDF of the book: each protocol from a new page, page X / Y, drafts marked."""
+    import io
+
+    from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+    from ubtui.reports import pdf
+
+    st = _styles()
+    layout = _Layout(total=len(book.sessions), progress=progress)
+    Start, Contents = _flowables()
+    story: list[Any] = []
+    if book.title_page:
+        story += _cover_story(book, layout, st, Contents)
+    for index, session in enumerate(book.sessions):
+        if index:
+            story.append(PageBreak())
+        story.append(Start(layout, index))
+        story += _session_story(book, session, st)
+    if not book.sessions:
+        story.append(_p(pdf.escape(_("No sessions are recorded yet.")), st.body))
+
+    page = pdf.Page()
+    footer = f"«{book.association.name}» · {book.year.label}"
+    drafts = {i for i, s in enumerate(book.sessions) if s.status != "held"}
+    canvas_class = _protocol_canvas(footer, page.left, book, layout, drafts)
+    buffer = io.BytesIO()
+    title = _("Protocols of the sessions of the methodical association «{name}»").format(name=book.association.name)
+    if len(book.sessions) == 1 and not book.title_page:
+        title = title_text(book.association, book.sessions[0])
+    doc = SimpleDocTemplate(
+        buffer, pagesize=page.size, leftMargin=page.left, rightMargin=page.right, topMargin=page.top,
+        bottomMargin=page.bottom, title=pdf.printable(title), author="ubtui", creator="ubtui",
+        initialFontName=pdf.SANS, initialFontSize=9, initialLeading=11,
+    )
+    doc.build(story, canvasmaker=canvas_class)
+    return buffer.getvalue()
+
+
+def _protocol_canvas(footer: str, left: float, book: ProtocolBook, layout: _Layout, drafts: set[int]) -> type:
+    """A canvas that holds its pages back until the end, then gives each its page X / Y (as
+    every document does), the contents on the title page and the draft mark on a draft's pages."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ubtui.reports.pdf import MM, SANS, SERIF, printable
+
+    def owner(page: int) -> int | None:
+        found = None
+        for index, start in sorted(layout.starts.items(), key=lambda kv: kv[1]):
+            if start <= page:
+                found = index
+        return found
+
+    class ProtocolCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held_pages)
+            for number, state in enumerate(self._held_pages, 1):
+                self.__dict__.update(state)
+                if layout.contents_at is not None and layout.contents_at[0] == number:
+                    self._contents()
+                index = owner(number)
+                if index is not None and index in drafts:
+                    self._draft_mark()
+                self._footer(number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _footer(self, number: int, total: int) -> None:
+            width, _height = self._pagesize
+            self.saveState()
+            self.setFont(SANS, 8)
+            self.setFillGray(0.25)
+            self.drawCentredString(width / 2, 8 * MM, f"{number} / {total}")
+            self.drawString(left, 8 * MM, printable(footer)[:120])
+            self.restoreState()
+
+        def _contents(self) -> None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            assert layout.contents_at is not None
+            _page, x, y, width = layout.contents_at
+            size = 11.5
+            self.saveState()
+            self.setFont(SERIF, size)
+            for index, session in enumerate(book.sessions):
+                y -= 16
+                text = printable(contents_line(session))
+                page_text = str(layout.starts.get(index, ""))
+                right = x + width
+                page_width = stringWidth(page_text, SERIF, size)
+                room = width - page_width - 12
+                while stringWidth(text, SERIF, size) > room and len(text) > 4:
+                    text = text[:-2] + "…"
+                self.drawString(x, y + 4, text)
+                self.drawRightString(right, y + 4, page_text)
+                dots_from = x + stringWidth(text, SERIF, size) + 4
+                dots_to = right - page_width - 4
+                dot = stringWidth(" .", SERIF, size)
+                if dots_to - dots_from > dot:
+                    self.drawRightString(dots_to, y + 4, " ." * int((dots_to - dots_from) / dot))
+            self.restoreState()
+
+        def _draft_mark(self) -> None:
+            width, height = self._pagesize
+            word = printable(_("DRAFT"))
+            self.saveState()
+            self.setFillColorRGB(0.75, 0.1, 0.1)
+            self.setFillAlpha(0.13)
+            self.setFont(SERIF + "-Bold", 84)
+            self.translate(width / 2, height / 2)
+            self.rotate(50)
+            self.drawCentredString(0, -28, word)
+            self.restoreState()
+            self.saveState()
+            self.setFillColorRGB(0.75, 0.1, 0.1)
+            self.setStrokeColorRGB(0.75, 0.1, 0.1)
+            self.setFont(SERIF + "-Bold", 11)
+            label_width = self.stringWidth(word, SERIF + "-Bold", 11) + 10
+            self.rect(width - 10 * MM - label_width, height - 10.5 * MM, label_width, 15, stroke=1, fill=0)
+            self.drawCentredString(width - 10 * MM - label_width / 2, height - 10.5 * MM + 4, word)
+            self.restoreState()
+
+    return ProtocolCanvas
+
+
+__all__ = [
+    "ProtocolBook", "book_for", "protocol_book", "protocol_pdf", "protocols_pdf", "protocols_table",
+    "render_protocols",
+]
