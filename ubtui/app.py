@@ -60,6 +60,7 @@ SETTINGS = "ubtui.screens.settings:SettingsScreen"
 AREAS: list[Area] = [
     Area("teachers", N_("Teachers"), "f3", "F3", "ubtui.screens.teachers:TeachersScreen"),
     Area("sessions", N_("Sessions"), "f4", "F4", "ubtui.screens.sessions:SessionsScreen"),
+    Area("plan", N_("Work plan"), "f5", "F5", "ubtui.screens.plan:PlanScreen"),
     Area("courses", N_("Courses"), "f6", "F6", "ubtui.screens.courses:CoursesScreen"),
     Area("settings", N_("Settings"), "f9", "F9", SETTINGS),
 ]

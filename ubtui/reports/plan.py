@@ -247,11 +247,15 @@ def _items_table(scope: PlanScope, width: float, size: float, st: Any, ps: _Plan
 
 def plan_pdf(store: Store, options: Options) -> bytes:
     """The approved work plan of one association and year (or its monthly plan with `--month`)."""
+    return render_plan_pdf(plan_scope(store, options))
+
+
+def render_plan_pdf(scope: PlanScope) -> bytes:
+    """The PDF of a plan already read from the store (safe in a worker thread: no store access)."""
     from reportlab.platypus import Spacer, Table, TableStyle
 
     from ubtui.reports import pdf
 
-    scope = plan_scope(store, options)
     page = pdf.Page()
     size = 10.0
     st = pdf.styles(size)

@@ -40,7 +40,7 @@ from ubtui.domain.plans import (
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
-from ubtui.i18n import _, format_date, get_language
+from ubtui.i18n import _, format_date, get_language, ngettext
 from ubtui.store.repos import Repository
 
 if TYPE_CHECKING:
@@ -52,7 +52,11 @@ class PlanExists(UserError):
 
     def __init__(self, plan: Plan, items: int, year_label: str) -> None:
         super().__init__(
-            _("The association already has a plan for {year} ({n} items).").format(year=year_label, n=items)
+            ngettext(
+                "The association already has a plan for {year} ({n} item).",
+                "The association already has a plan for {year} ({n} items).",
+                items,
+            ).format(year=year_label, n=items)
         )
         self.plan = plan
         self.items = items
@@ -322,7 +326,7 @@ def approval_text(state: str, plan: Plan | None, year: AcademicYear) -> tuple[st
     """The plan's approval as (text, level) for the home screen and the plan screen."""
     deadline = format_date(approval_deadline(year), long=False)
     if state == MISSING:
-        return _("not drawn up yet"), "error" if state == MISSING else "warning"
+        return _("not drawn up yet"), "error"
     assert plan is not None
     if state == NOT_YET:
         return _("not approved yet (due by {date})").format(date=deadline), "warning"
@@ -369,7 +373,3 @@ def plan_teacher_references(store: "Store", teacher_id: str) -> list[str]:
         if plan.id in plan_ids:
             labels.append(_("the work plan of {year}").format(year=years.get(plan.year_id, "?")))
     return sorted(set(labels))
-
-
-def items_named(items: Iterable[PlanItem], teacher_id: str) -> list[PlanItem]:
-    return [i for i in items if teacher_id in i.teacher_ids]
