@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Input, TabbedContent, TextArea
+from textual.widgets import DataTable, Input, SelectionList, TabbedContent
 
 from ubtui import i18n
 from ubtui.app import UbtuiApp
@@ -129,16 +129,21 @@ async def test_add_year_and_association_through_forms(demo_store: Store):
         await pilot.press("f2")
         await pilot.pause()
         await type_into(pilot, "#name", "Дене тарбия жана технология")
-        members = app.screen.query_one("#members", TextArea)
+        members = app.screen.query_one("#members", SelectionList)
         members.focus()
-        members.insert("Алиев Нурбек\nСейитова Айжан")
+        await pilot.press("space", "down", "space")  # the first two teachers move here
         await pilot.press("f2")
         await pilot.pause()
     labels = sorted(y.label for y in demo_store.years.all())
     assert labels[-1] == "2026-2027"
     added = demo_store.find_association("Дене тарбия жана технология")
     assert added is not None
-    assert [m.name for m in added.members] == ["Алиев Нурбек", "Сейитова Айжан"]
+    chosen = demo_store.sorted_teachers()[:2]
+    assert [m.teacher_id for m in added.members] == [t.id for t in chosen]
+    for teacher in chosen:
+        assert demo_store.teachers.get(teacher.id).association_id == added.id
+        others = [a for a in demo_store.associations.all() if a.id != added.id]
+        assert all(teacher.id not in {m.teacher_id for m in a.members} for a in others)
 
 
 async def test_duplicate_association_name_is_shown_beside_the_field(demo_store: Store):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Callable
@@ -103,7 +104,7 @@ class Store:
         return None
 
     def sorted_associations(self) -> list[Association]:
-        return sorted(self.associations.all(), key=lambda a: a.name.casefold())
+        return sorted(self.associations.all(), key=lambda a: name_key(a.name))
 
     def find_association(self, name_or_id: str) -> Association | None:
         """By id, exact name, or a unique case-insensitive part of the name."""
@@ -123,6 +124,20 @@ class Store:
             if item.id == settings.last_association_id:
                 return item
         return items[0] if items else None
+
+    def save_association(self, association: Association, member_ids: list[str] | None = None) -> Association:
+        """Save an association in one write; with `member_ids`, exactly those teachers become its
+        members (a teacher moves from their old association, one left out loses it)."""
+        with self.batch():
+            saved = self.associations.save(association)
+            if member_ids is not None:
+                chosen = set(member_ids)
+                for teacher in self.teachers.all():
+                    if teacher.id in chosen and teacher.association_id != saved.id:
+                        self.save_teacher(dataclasses.replace(teacher, association_id=saved.id))
+                    elif teacher.id not in chosen and teacher.association_id == saved.id:
+                        self.save_teacher(dataclasses.replace(teacher, association_id=""))
+        return self.associations.get(saved.id)
 
     # --- teachers ------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ class Field(Vertical):
     Field > Horizontal > Select:focus > SelectCurrent { background: $primary 30%; }
     Field > Horizontal > Checkbox { border: none; height: 1; padding: 0; background: $boost; }
     Field > Horizontal > Checkbox:focus { background: $primary 30%; }
+    Field > Horizontal > SelectionList { width: 1fr; height: 8; border: none; padding: 0; background: $boost; }
     Field > .error { color: $error; height: auto; padding-left: 24; display: none; }
     Field > .error.-shown { display: block; }
     """
