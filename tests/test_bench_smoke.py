@@ -75,3 +75,18 @@ def test_all_runs_every_benchmark() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     expected = {"save"} | ({"startup-time", "startup-memory"} if os.name == "posix" else set())
     assert expected <= set(results(done.stdout)), done.stdout
+
+
+def test_the_terminal_model_sees_a_frame_and_ignores_a_repaint_of_it() -> None:
+    from bench.term import Screen
+
+    screen = Screen(10, 3)
+    frame = "\x1b[?1049h\x1b[1;1H\x1b[1;38;5;214mКыргыз\x1b[0m\x1b[3;4Habc".encode()
+    letter = frame.index("К".encode())
+    assert screen.feed(frame[:12]) is False  # a mode switch and half a cursor move draw nothing
+    assert screen.feed(frame[12 : letter + 1]) is False  # …nor half a letter
+    assert screen.feed(frame[letter + 1 :]) is True
+    assert screen.text() == "Кыргыз\n\n   abc"
+    assert screen.feed(frame) is False  # the same frame again changes nothing
+    assert screen.feed(b"\x1b[3;4H\x1b[K") is True
+    assert screen.text() == "Кыргыз\n\n"
