@@ -263,6 +263,7 @@ def render_plan_pdf(scope: PlanScope) -> bytes:
     left, right = _approval_cells(scope, ps)
     header = Table([[left, right]], colWidths=[page.width * 0.5, page.width * 0.5], hAlign="LEFT")
     header.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), pdf.SERIF, size),  # else the empty cell names Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("LEFTPADDING", (1, 0), (1, 0), page.width * 0.14),
