@@ -27,7 +27,7 @@ KINDS = {
     "seminar": N_("practical seminar"),
 }
 STATUSES = {"draft": N_("draft"), "held": N_("held")}
-DECISION_STATUSES = {"open": N_("open"), "done": N_("done"), "not_done": N_("not done")}
+DECISION_STATUSES = {"open": N_("in progress"), "done": N_("done"), "not_done": N_("not done")}
 
 NAME_MAX = 200
 TITLE_MAX = 500

@@ -183,6 +183,7 @@ class _Styles:
     label: Any
     item: Any
     indented: Any
+    listed: Any
     decision: Any
     sign: Any
     cover_title: Any
@@ -212,6 +213,7 @@ def _styles() -> _Styles:
         label=style("pr-label", SERIF + "-Bold", spaceBefore=6, spaceAfter=2, keepWithNext=1),
         item=style("pr-item", SERIF + "-Bold", spaceBefore=10, spaceAfter=3, keepWithNext=1),
         indented=style("pr-indented", alignment=TA_JUSTIFY, leftIndent=18, spaceAfter=2),
+        listed=style("pr-listed", leftIndent=30, bulletIndent=4, spaceAfter=1),
         decision=style("pr-decision", alignment=TA_JUSTIFY, leftIndent=30, bulletIndent=4, spaceAfter=3),
         sign=style("pr-sign", size=11.5),
         cover_title=style("pr-cover-title", SERIF + "-Bold", 17, alignment=TA_CENTER, spaceBefore=40, spaceAfter=10),
@@ -284,7 +286,7 @@ def _flowables() -> tuple[type, type]:
 def _session_story(book: ProtocolBook, session: Session, st: _Styles) -> list[Any]:
     from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-    from ubtui.reports.pdf import MM, escape
+    from ubtui.reports.pdf import MM, SERIF, escape
 
     e = escape
     settings = book.settings
@@ -299,7 +301,8 @@ def _session_story(book: ProtocolBook, session: Session, st: _Styles) -> list[An
           _p(e(session.place), st.right)]],
         colWidths=["45%", "55%"],
     )
-    date_place.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    date_place.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SERIF, 11),  # else empty cells name Helvetica
+                                    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                     ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [Spacer(1, 2 * MM), date_place, Spacer(1, 3 * MM)]
 
@@ -324,23 +327,27 @@ def _session_story(book: ProtocolBook, session: Session, st: _Styles) -> list[An
         line = item.title.strip()
         if item.rapporteur.strip():
             line += " " + _("(rapporteur: {name})").format(name=item.rapporteur.strip())
-        story.append(_p(e(line), st.indented, bullet=f"{n}."))
+        story.append(_p(e(line), st.listed, bullet=f"{n}."))
 
     for n, item in enumerate(session.agenda, 1):
         story.extend(_item_story(n, item, st))
 
     sign_rows = [
-        [_p(e(_("Chair")), st.sign), "", _p(e(f"/{short_name(session.chair) or '____________'}/"), st.sign)],
-        [_p(e(_("Secretary")), st.sign), "", _p(e(f"/{short_name(session.secretary) or '____________'}/"), st.sign)],
+        [_p(e(_("Chair of the session")), st.sign), "", _p(e(f"/{short_name(session.chair) or '____________'}/"), st.sign)],
+        [_p(e(_("Secretary of the session")), st.sign), "", _p(e(f"/{short_name(session.secretary) or '____________'}/"), st.sign)],
     ]
-    signatures = Table(sign_rows, colWidths=[32 * MM, 50 * MM, 70 * MM], rowHeights=[11 * MM, 11 * MM], hAlign="LEFT")
+    signatures = Table(sign_rows, colWidths=[34 * MM, 50 * MM, 70 * MM], rowHeights=[10 * MM, 10 * MM], hAlign="LEFT")
     signatures.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), SERIF, 11),
         ("LINEBELOW", (1, 0), (1, -1), 0.6, "#000000"),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (2, 0), (2, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]))
-    story.append(KeepTogether([Spacer(1, 8 * MM), signatures]))
+    # The signatures never stand alone on a page: the last lines of the protocol go with them.
+    last = [story.pop()] if len(story) > 1 else []
+    story.append(KeepTogether(last + [Spacer(1, 6 * MM), signatures]))
     return story
 
 
@@ -514,12 +521,11 @@ def _protocol_canvas(footer: str, left: float, book: ProtocolBook, layout: _Layo
                 while stringWidth(text, SERIF, size) > room and len(text) > 4:
                     text = text[:-2] + "…"
                 self.drawString(x, y + 4, text)
-                self.drawRightString(right, y + 4, page_text)
                 dots_from = x + stringWidth(text, SERIF, size) + 4
-                dots_to = right - page_width - 4
                 dot = stringWidth(" .", SERIF, size)
-                if dots_to - dots_from > dot:
-                    self.drawRightString(dots_to, y + 4, " ." * int((dots_to - dots_from) / dot))
+                gap = stringWidth("  ", SERIF, size)
+                count = max(0, int((right - dots_from - page_width - gap) / dot))
+                self.drawRightString(right, y + 4, " ." * count + "  " + page_text)
             self.restoreState()
 
         def _draft_mark(self) -> None:

@@ -15,7 +15,7 @@ from ubtui.store.sessions import DecisionRow
 from ubtui.widgets.keys import key
 
 FILTERS = ("open", "overdue", "done", "all")
-FILTER_LABELS = {"open": N_("open"), "overdue": N_("overdue"), "done": N_("done"), "all": N_("all")}
+FILTER_LABELS = {"open": N_("not yet done"), "overdue": N_("overdue"), "done": N_("done"), "all": N_("all")}
 
 DECISIONS_CSS = """
 DecisionsScreen #decisions-box { padding: 0 1; }
@@ -54,7 +54,7 @@ class DecisionsScreen(Screen[None]):
         table.add_column(_("No."), key="label", width=4)
         table.add_column(_("Decision"), key="text", width=30)
         table.add_column(_("Responsible"), key="responsible", width=14)
-        table.add_column(_("Due"), key="due", width=10)
+        table.add_column(_("Due date"), key="due", width=10)
         table.add_column(_("Status"), key="status")
         self.reload()
 
