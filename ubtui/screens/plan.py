@@ -74,7 +74,7 @@ class PlanScreen(Screen[None]):
         key("escape", "app.pop_screen", N_("Back")),
         key("f2,n,т", "new_item", N_("New")),
         key("d,в", "mark_done", N_("Done")),
-        key("s,ы", "fulfilment", N_("Status")),
+        key("s,ы", "fulfilment", N_("Status"), show=False),
         key("e,у", "edit_item", N_("Edit"), show=False),
         key("delete", "delete_item", N_("Delete"), show=False),
         Binding("ctrl+up,shift+up", "move(-1)", N_("Move up"), show=False, key_display="Ctrl+↑"),
@@ -117,6 +117,10 @@ class PlanScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if getattr(self.app, "console_mode", False):
+            # The console theme boxes every SelectCurrent; the one-line filters have no room for a box.
+            for current in self.query("#plan-filters SelectCurrent"):
+                current.set_styles("border: none;")
         self._add_columns()
         self.reload()
 
@@ -138,8 +142,8 @@ class PlanScreen(Screen[None]):
         table.clear(columns=True)
         table.add_column("№", key="number", width=FIXED_COLUMNS["number"])
         table.add_column(_("Contents of the work"), key="content", width=self._content_width())
-        table.add_column(_("Due"), key="due", width=FIXED_COLUMNS["due"])
-        table.add_column(_("Responsible"), key="responsible", width=FIXED_COLUMNS["responsible"])
+        table.add_column(_("When"), key="due", width=FIXED_COLUMNS["due"])
+        table.add_column(_("Who"), key="responsible", width=FIXED_COLUMNS["responsible"])
         table.add_column(_("Status"), key="status", width=FIXED_COLUMNS["status"])
 
     # --- context -------------------------------------------------------------------------------
@@ -200,7 +204,7 @@ class PlanScreen(Screen[None]):
         tasks.update(_label(_("Tasks:"), task_text))
         text, level = approval_text(approval_state(plan, year, app.today), plan, year)
         done = completion(self.items, year, app.today)
-        parts = [_("Approval: {state}").format(state=text), _("done {figure}").format(figure=done.text())]
+        parts = [_("Approval: {state}").format(state=text) + " (A)", _("done {figure}").format(figure=done.text())]
         if done.overdue:
             parts.append(_("overdue: {n}").format(n=done.overdue))
         if year.closed:
