@@ -234,6 +234,23 @@ async def test_an_archive_year_is_read_only(demo_store: Store):
     assert demo_store.plans.items.get(target.id).status == target.status
 
 
+async def test_print_the_monthly_plan_from_the_screen(demo_store: Store, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    monkeypatch.chdir(tmp_path)
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("m", "p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    target = tmp_path / "plan_2025-2026_11.pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "НОЯБРЬ АЙЫНА КАРАТА ИШ ПЛАНЫ" in text and "БЕКИТЕМ" in text
+
+
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_plan_screen_snapshot(snap_compare, demo_store, language):
     i18n.set_language(language)
