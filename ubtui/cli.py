@@ -152,11 +152,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     if args.demo:
-        from ubtui.demo import write_demo
+        from ubtui.demo import fresh_demo
 
         folder = Path(tempfile.mkdtemp(prefix="ubtui-demo-"))
         try:
-            return _run_tui(write_demo(folder / "demo.json"), language_forced=args.lang)
+            return _run_tui(fresh_demo(folder / "demo.json"), language_forced=args.lang)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     return _run_tui(_db_path(args), language_forced=args.lang)

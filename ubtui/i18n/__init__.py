@@ -36,13 +36,50 @@ def _plural_index(language: str, n: int) -> int:
 def catalog(language: str) -> dict[str, list[str]]:
     """The merged catalog of one language: msgid → translated forms."""
     if language not in _catalogs:
-        merged: dict[str, list[str]] = {}
-        for path in sorted((_HERE / language).glob("*.po")):
-            for entry in read_po(path):
-                if entry.msgstr and any(entry.msgstr) and not entry.fuzzy:
-                    merged[entry.msgid] = entry.msgstr
-        _catalogs[language] = merged
+        _catalogs[language] = _cached_catalog(language)
     return _catalogs[language]
+
+
+def _parse_catalog(paths: list[Path]) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for path in paths:
+        for entry in read_po(path):
+            if entry.msgstr and any(entry.msgstr) and not entry.fuzzy:
+                merged[entry.msgid] = entry.msgstr
+    return merged
+
+
+def _cached_catalog(language: str) -> dict[str, list[str]]:
+    """Parsing the .po text costs more at each start than reading a compiled copy, so one is
+    kept in the user cache folder, named after the catalogs' sizes and times."""
+    import hashlib
+    import marshal
+
+    paths = sorted((_HERE / language).glob("*.po"))
+    stamp = hashlib.sha1(
+        repr([(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in paths]).encode()
+    ).hexdigest()[:16]
+    try:
+        from platformdirs import user_cache_dir
+
+        cached = Path(user_cache_dir("ubtui", appauthor=False)) / f"catalog-{language}-{stamp}.marshal"
+    except Exception:  # no cache folder: parse every time
+        return _parse_catalog(paths)
+    try:
+        value = marshal.loads(cached.read_bytes())
+        if isinstance(value, dict):
+            return value
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    merged = _parse_catalog(paths)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_name(cached.name + ".tmp")
+        tmp.write_bytes(marshal.dumps(merged))
+        tmp.replace(cached)
+    except OSError:
+        pass
+    return merged
 
 
 def set_language(language: str) -> None:

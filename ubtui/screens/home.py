@@ -46,9 +46,9 @@ class HomeScreen(Screen[None]):
             self._bindings.bind(area.key, f"app.open_area('{area.id}')", area.label(), key_display=area.key_label)
             areas.add_option(Option(_escape(f"{area.label()}  ({area.key_label})"), id=area.id))
         self.refresh_bindings()
-        self.refresh_view()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown, after on_mount: one refresh at start.
         self.refresh_view()
 
     def refresh_view(self) -> None:
