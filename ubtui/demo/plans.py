@@ -19,7 +19,6 @@ from ubtui.domain.plans import (
     PARTLY,
     PLANNED,
     Due,
-    Plan,
     PlanItem,
     deadline,
     due_start,

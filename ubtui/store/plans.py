@@ -8,7 +8,7 @@ Starting a plan never overwrites one that exists unless the caller says
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ubtui.domain.plans import (
     DONE,
@@ -16,7 +16,6 @@ from ubtui.domain.plans import (
     MISSING,
     MOVED,
     NOT_YET,
-    ON_TIME,
     PARTLY,
     UNAPPROVED_LATE,
     Completion,
