@@ -38,12 +38,12 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#figures", DataTable)
-        table.add_column(" ", key="mark", width=2)
         table.add_column(_("What"), key="label")
         table.add_column(_("Figure"), key="value")
         areas = self.query_one("#areas", OptionList)
         for area in self.app.areas():
-            self._bindings.bind(area.key, f"app.open_area('{area.id}')", area.label(), key_display=area.key_label)
+            # The "Go to" box shows the areas' keys; the footer keeps room for the rest.
+            self._bindings.bind(area.key, f"app.open_area('{area.id}')", area.label(), key_display=area.key_label, show=False)
             areas.add_option(Option(_escape(f"{area.label()}  ({area.key_label})"), id=area.id))
         self.refresh_bindings()
 
@@ -71,7 +71,7 @@ class HomeScreen(Screen[None]):
         with app.batch_update():
             table.clear()
             for index, figure in enumerate(overview(app.store, year, association, app.today)):
-                table.add_row(LEVEL_MARKS.get(figure.level, " "), figure.label, figure.value, key=str(index))
+                table.add_row(f"{LEVEL_MARKS.get(figure.level, ' '):<2} {figure.label}", figure.value, key=str(index))
 
     @on(OptionList.OptionSelected, "#areas")
     def _open_area(self, event: OptionList.OptionSelected) -> None:
