@@ -71,3 +71,32 @@ def test_fixture_matches_the_builder(tmp_path):
     fresh = write_demo(tmp_path / "demo.json", today=DEMO_DAY)
     assert body(fixture) == body(fresh)
     check_file(fixture)
+
+
+def test_delete_association_or_year_with_records_is_refused(demo_store):
+    from ubtui.errors import UserError
+
+    association = demo_store.sorted_associations()[0]
+    year = demo_store.current_year(DEMO_DAY)
+    generation = demo_store.school.meta["generation"]
+    for remove, key, name in (
+        (demo_store.delete_association, association.id, association.name),
+        (demo_store.delete_year, year.id, year.label),
+    ):
+        with pytest.raises(UserError) as caught:
+            remove(key)
+        assert name in str(caught.value)
+    assert demo_store.school.meta["generation"] == generation
+    assert demo_store.associations.find(association.id) is not None
+
+
+def test_delete_empty_association_keeps_its_teachers(demo_store):
+    from ubtui.domain.associations import Association
+
+    empty = demo_store.associations.save(Association(name="Жаңы"))
+    teacher = demo_store.sorted_teachers()[0]
+    demo_store.save_association(empty, [teacher.id])
+    assert demo_store.teachers.get(teacher.id).association_id == empty.id
+    demo_store.delete_association(empty.id)
+    assert demo_store.associations.find(empty.id) is None
+    assert demo_store.teachers.get(teacher.id).association_id == ""

@@ -166,6 +166,9 @@ async def test_duplicate_association_name_is_shown_beside_the_field(demo_store: 
 
 
 async def test_delete_asks_first(demo_store: Store):
+    from ubtui.domain.associations import Association
+
+    demo_store.associations.save(Association(name="Аа бош бирикме"))  # sorts first, has nothing
     app = UbtuiApp(demo_store, today=DEMO_DAY)
     before = len(demo_store.associations.all())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -184,6 +187,25 @@ async def test_delete_asks_first(demo_store: Store):
         await pilot.click("#yes")
         await pilot.pause()
     assert len(demo_store.associations.all()) == before - 1
+    assert demo_store.find_association("Аа бош бирикме") is None
+
+
+async def test_an_association_with_sessions_is_not_deleted(demo_store: Store):
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    before = demo_store.school.document()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-associations"
+        await pilot.pause()
+        app.screen.query_one("#associations", DataTable).focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("«" in m for m in messages)
+    assert demo_store.school.document() == before
 
 
 async def test_cancel_with_unsaved_changes_asks(demo_store: Store):

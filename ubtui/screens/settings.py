@@ -160,10 +160,10 @@ class SettingsScreen(Screen[None]):
         store = self.app.store
         if self.tab == "tab-years":
             key = self._selected("#years")
-            repo, what = store.years, _("the academic year {name}")
+            repo, remove, what = store.years, store.delete_year, _("the academic year {name}")
         else:
             key = self._selected("#associations")
-            repo, what = store.associations, _("the association «{name}»")
+            repo, remove, what = store.associations, store.delete_association, _("the association «{name}»")
         if key is None:
             return
         record = repo.get(key)
@@ -173,7 +173,7 @@ class SettingsScreen(Screen[None]):
             if not yes:
                 return
             try:
-                repo.delete(key)
+                remove(key)
             except UserError as error:
                 self.notify(str(error), severity="error")
                 return

@@ -15,7 +15,7 @@ from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear, pick_current, validate_year
 from ubtui.store.repos import Repository
 from ubtui.errors import UserError
-from ubtui.i18n import _
+from ubtui.i18n import _, ngettext
 from ubtui.store.schoolfile import School
 from ubtui.store.sessions import Sessions
 from ubtui.store.plans import Plans, plan_teacher_references
@@ -138,6 +138,37 @@ class Store:
                     elif teacher.id not in chosen and teacher.association_id == saved.id:
                         self.save_teacher(dataclasses.replace(teacher, association_id=""))
         return self.associations.get(saved.id)
+
+    def _dependent_records(self, field: str, value: str) -> str:
+        """What sessions and plans hang on an association or a year, as a translated phrase."""
+        sessions = sum(1 for x in self.sessions.all() if getattr(x, field) == value)
+        plans = sum(1 for x in self.plans.plans.all() if getattr(x, field) == value)
+        parts = []
+        if sessions:
+            parts.append(ngettext("{n} session", "{n} sessions", sessions).format(n=sessions))
+        if plans:
+            parts.append(ngettext("{n} work plan", "{n} work plans", plans).format(n=plans))
+        return ", ".join(parts)
+
+    def delete_association(self, association_id: str) -> None:
+        """Delete an association that has no sessions or plans; its teachers stay, without one."""
+        association = self.associations.get(association_id)
+        if found := self._dependent_records("association_id", association_id):
+            raise UserError(
+                _("«{name}» cannot be deleted: it has {what}, which would be lost.").format(name=association.name, what=found)
+            )
+        with self.batch():
+            for teacher in self.teachers.all():
+                if teacher.association_id == association_id:
+                    self.save_teacher(dataclasses.replace(teacher, association_id=""))
+            self.associations.delete(association_id)
+
+    def delete_year(self, year_id: str) -> None:
+        """Delete an academic year that has no sessions or plans."""
+        year = self.years.get(year_id)
+        if found := self._dependent_records("year_id", year_id):
+            raise UserError(_("{label} cannot be deleted: it has {what}, which would be lost.").format(label=year.label, what=found))
+        self.years.delete(year_id)
 
     # --- teachers ------------------------------------------------------------------------
 

@@ -21,10 +21,10 @@ class Field(Vertical):
     Field > Horizontal { height: auto; }
     Field > Horizontal > Label { width: 24; color: $text-muted; }
     Field > Horizontal > Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $boost; }
-    Field > Horizontal > Input:focus { background: $primary 30%; }
+    Field > Horizontal > Input:focus { background: $primary 30%; border: none; }
     Field > Horizontal > Input.-invalid { background: $error 20%; }
     Field > Horizontal > TextArea { width: 1fr; height: 4; border: none; padding: 0 1; background: $boost; }
-    Field > Horizontal > TextArea:focus { background: $primary 20%; }
+    Field > Horizontal > TextArea:focus { background: $primary 20%; border: none; }
     Field > Horizontal > Select { width: 1fr; height: auto; }
     Field > Horizontal > Select > SelectCurrent { border: none; height: 1; padding: 0 1; background: $boost; }
     Field > Horizontal > Select:focus > SelectCurrent { background: $primary 30%; }
