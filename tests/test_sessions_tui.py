@@ -292,3 +292,40 @@ async def test_print_the_year_from_the_list(demo_store: Store, tmp_path):
     [pdf] = list((tmp_path / "pdf").glob("*.pdf"))
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Башталгыч класстар" in text
+
+
+async def test_tabs_by_keyboard_and_a_cancelled_reason_keeps_the_member_present(demo_store: Store):
+    from ubtui.screens.sessions_editor import SessionEditor
+
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, SessionEditor)
+        tabs = editor.query_one(TabbedContent)
+        await pilot.press("ctrl+pagedown")
+        await pilot.pause()
+        assert tabs.active == "tab-attendance"
+        await pilot.press("ctrl+pageup", "ctrl+pageup")
+        await pilot.pause()
+        assert tabs.active == editor._tab_ids()[-1]  # round to the last item
+        tabs.active = "tab-attendance"
+        await pilot.pause()
+        table = editor.query_one("#attendance", DataTable)
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("escape")  # no reason given: nothing changes
+        await pilot.pause()
+        assert editor.attendance[0].present
+        assert not editor.changed
+        absent_row = next(n for n, a in enumerate(editor.attendance) if not a.present)
+        table.move_cursor(row=absent_row)
+        await pilot.press("space")  # back to present, the reason goes
+        await pilot.pause()
+        assert editor.attendance[absent_row].present and editor.attendance[absent_row].reason == ""
+        assert editor.changed

@@ -15,6 +15,8 @@ from ubtui.domain.sessions import Session, kind_label, missing_parts, status_lab
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, format_date, ngettext
 from ubtui.screens.confirm import ConfirmScreen
+from ubtui.screens.sessions_decisions import DecisionsScreen
+from ubtui.screens.sessions_editor import SessionEditor
 from ubtui.widgets.keys import key
 
 LIST_CSS = """
@@ -30,12 +32,12 @@ class SessionsScreen(Screen[None]):
     DEFAULT_CSS = LIST_CSS
     AUTO_FOCUS = "#sessions"
     BINDINGS = [
-        key("escape", "app.pop_screen", N_("Back")),
+        key("escape", "app.pop_screen", N_("Back"), show=False),
         key("f2,n,т", "new", N_("New")),
         key("e,у", "edit", N_("Edit"), show=False),
         key("delete", "delete", N_("Delete")),
-        key("p,з", "print_session", N_("Print")),
-        key("y,н", "print_year", N_("Print the year")),
+        key("p,з", "print_session", N_("Protocol PDF")),
+        key("y,н", "print_year", N_("Year PDF")),
         key("d,в", "decisions", N_("Decisions")),
         key("r,к", "renumber", N_("Renumber"), show=False),
     ]
@@ -53,7 +55,7 @@ class SessionsScreen(Screen[None]):
         table.add_column("№", key="number", width=3)
         table.add_column(_("Date"), key="date", width=10)
         table.add_column(_("Kind"), key="kind", width=18)
-        table.add_column(_("Items"), key="items", width=5)
+        table.add_column(_("Items"), key="items", width=6)
         table.add_column(_("Status"), key="status", width=10)
         table.add_column(_("Protocol"), key="protocol")
         self.reload()
@@ -143,8 +145,6 @@ class SessionsScreen(Screen[None]):
         return names
 
     def _open(self, session: Session) -> None:
-        from ubtui.screens.sessions_editor import SessionEditor
-
         app = self.app
         editor = SessionEditor(
             session,
@@ -222,8 +222,6 @@ class SessionsScreen(Screen[None]):
         )
 
     def action_decisions(self) -> None:
-        from ubtui.screens.sessions_decisions import DecisionsScreen
-
         self.app.push_screen(DecisionsScreen())
 
     # --- printing ---------------------------------------------------------------------------------------

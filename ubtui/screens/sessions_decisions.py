@@ -50,10 +50,10 @@ class DecisionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#decisions", DataTable)
-        table.add_column("№", key="session", width=3)
-        table.add_column(_("No."), key="label", width=4)
-        table.add_column(_("Decision"), key="text", width=30)
-        table.add_column(_("Responsible"), key="responsible", width=14)
+        table.add_column(_("Session"), key="session", width=6)
+        table.add_column("№", key="label", width=4)
+        table.add_column(_("Decision"), key="text", width=22)
+        table.add_column(_("Responsible"), key="responsible", width=12)
         table.add_column(_("Due date"), key="due", width=10)
         table.add_column(_("Status"), key="status")
         self.reload()
@@ -83,7 +83,7 @@ class DecisionsScreen(Screen[None]):
                 if decision.status == "done" and decision.done_on:
                     status += " " + format_date(decision.done_on, long=False)
                 table.add_row(
-                    str(row.session.number), row.label, " ".join(decision.text.split()), decision.responsible,
+                    f"№{row.session.number}", row.label, " ".join(decision.text.split()), decision.responsible,
                     format_date(decision.due, long=False), status, key=decision.id,
                 )
             ids = [r.decision.id for r in self.rows]
@@ -98,7 +98,7 @@ class DecisionsScreen(Screen[None]):
             from rich.markup import escape
 
             where = escape(_("Decisions of «{name}», {year}").format(name=app.association.name, year=app.year.label))
-        self.query_one("#decisions-summary", Static).update(where + "\n" + shown + "   " + _("(F: show other)"))
+        self.query_one("#decisions-summary", Static).update(where + "\n" + shown)
         self._show_text()
 
     def _shown(self, row: DecisionRow) -> bool:

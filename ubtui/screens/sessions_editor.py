@@ -49,6 +49,7 @@ SessionEditor #editor-tabs { height: 1fr; }
 SessionEditor TabPane { padding: 0; }
 SessionEditor .pane { height: 1fr; padding: 0 1; }
 SessionEditor .caption { color: $text-muted; height: 1; margin-top: 1; }
+SessionEditor .decision > .caption { margin-top: 0; }
 SessionEditor .section { text-style: bold; color: $accent; height: 1; margin-top: 1; }
 SessionEditor .line { height: 1; }
 SessionEditor .line > Label { width: 14; color: $text-muted; }
@@ -59,17 +60,14 @@ SessionEditor .line > Input.short { width: 14; }
 SessionEditor .line > Input.number { width: 6; }
 SessionEditor .line > Select { width: 18; }
 SessionEditor .line > Label.gap { width: 1; }
-SessionEditor TextArea { height: 6; border: none; padding: 0 1; background: $boost; }
-SessionEditor TextArea:focus { background: $primary 20%; }
-SessionEditor TextArea.heard { height: 8; }
-SessionEditor TextArea.speech { height: 4; }
-SessionEditor TextArea.decision-text { height: 3; }
-SessionEditor TextArea#guests { height: 4; }
+SessionEditor .line > Label.gap-label { width: auto; padding: 0 1 0 2; }
+SessionEditor TextArea { border: none; padding: 0 1; background: $boost; }
+SessionEditor TextArea:focus { border: none; background: $primary 20%; }
+SessionEditor .speakers, SessionEditor .decisions { height: auto; }
 SessionEditor .block { height: auto; margin-top: 1; border-left: thick $primary 40%; padding-left: 1; }
 SessionEditor #attendance { height: 1fr; }
-SessionEditor #missing { height: auto; color: $warning; }
-App.-console SessionEditor .line > Input, App.-console SessionEditor TextArea { border: none; }
-App.-console SessionEditor .block { border-left: ascii $primary; }
+SessionEditor #missing { height: auto; color: $warning; margin-top: 1; }
+SessionEditor .caption-hint { margin-top: 1; padding: 0; }
 """
 
 
@@ -89,8 +87,25 @@ def _select(options: dict[str, str], value: str, *, classes: str = "", id: str |
     )
 
 
+# Rows each kind of text gets (set on the widget: the app's stylesheet sizes every TextArea otherwise).
+TEXT_ROWS = {"heard": 8, "speech": 4, "decision-text": 3, "guests": 4}
+
+
 def _text_area(text: str, classes: str, *, id: str | None = None) -> TextArea:
-    return TextArea(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False, classes=classes, id=id)
+    area = TextArea(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False, classes=classes, id=id)
+    area.styles.height = TEXT_ROWS.get(classes, 6)
+    return area
+
+
+def _plain_for_console(root: Widget) -> None:
+    """Under TERM=linux the app boxes every input; the one-line rows here have no room for a box."""
+    if not getattr(root.app, "console_mode", False):
+        return
+    for widget in root.query("Input, TextArea, SelectCurrent"):
+        widget.set_styles("border: none;")
+    blocks = [root] if root.has_class("block") else []
+    for block in [*blocks, *root.query(".block")]:
+        block.set_styles("border-left: ascii ansi_blue;")
 
 
 # --- the parts of an agenda item -------------------------------------------------------------------
@@ -103,6 +118,9 @@ class SpeakerEditor(Vertical):
         super().__init__(classes="block speaker")
         self.speaker = speaker
         self.names = names
+
+    def on_mount(self) -> None:
+        _plain_for_console(self)
 
     def compose(self) -> ComposeResult:
         yield _line(
@@ -126,6 +144,9 @@ class DecisionEditor(Vertical):
         super().__init__(classes="block decision")
         self.decision = decision
         self.names = names
+
+    def on_mount(self) -> None:
+        _plain_for_console(self)
 
     def compose(self) -> ComposeResult:
         yield Label(_("Decision (what is to be done)"), classes="caption")
@@ -171,6 +192,9 @@ class AgendaItemEditor(VerticalScroll):
         super().__init__(classes="pane item")
         self.item = item
         self.names = names
+
+    def on_mount(self) -> None:
+        _plain_for_console(self)
 
     def compose(self) -> ComposeResult:
         suggest = SuggestFromList(self.names, case_sensitive=False)
@@ -292,8 +316,9 @@ class SessionEditor(Screen[bool]):
                 with VerticalScroll(classes="pane"):
                     date = date_input(session.date, id="date")
                     date.add_class("short")
-                    yield _line(_("Date"), date, Label(" ", classes="gap"), _select(KINDS, session.kind, id="kind"),
-                                Label(" ", classes="gap"), _select(STATUSES, session.status, id="status"))
+                    yield _line(_("Date"), date)
+                    yield _line(_("Kind"), _select(KINDS, session.kind, id="kind"),
+                                Label(_("Status"), classes="gap-label"), _select(STATUSES, session.status, id="status"))
                     yield _line(_("Place"), Input(session.place, id="place"))
                     suggest = SuggestFromList(self.names, case_sensitive=False)
                     yield _line(_("Chair of the session"), Input(session.chair, id="chair", suggester=suggest))
@@ -302,6 +327,11 @@ class SessionEditor(Screen[bool]):
                     guests = "\n".join("; ".join(p for p in (g.name, g.position) if p) for g in session.guests)
                     yield _text_area(guests, "guests", id="guests")
                     yield Static("", id="missing", markup=False)
+                    yield Static(
+                        _("Ctrl+PgDn / Ctrl+PgUp: the next / previous tab. F2 saves at any point; the session counts "
+                          "as held once its status says so."),
+                        classes="hint caption-hint",
+                    )
             with TabPane(_("Attendance"), id="tab-attendance"):
                 with Vertical(classes="pane"):
                     yield Static(_("Everyone is present unless marked: Space — present / absent, Enter — the reason."),
@@ -323,9 +353,10 @@ class SessionEditor(Screen[bool]):
     def on_mount(self) -> None:
         table = self.query_one("#attendance", AttendanceTable)
         table.add_column("№", key="n", width=3)
-        table.add_column(_("Member"), key="name", width=34)
+        table.add_column(_("Member"), key="name", width=32)
         table.add_column(_("Present"), key="present", width=10)
-        table.add_column(_("Reason of absence"), key="reason")
+        table.add_column(_("Reason of absence"), key="reason", width=24)
+        _plain_for_console(self)
         self._fill_attendance()
         self._update_title()
         self.call_after_refresh(self._take_snapshot)
@@ -347,8 +378,6 @@ class SessionEditor(Screen[bool]):
         present = sum(1 for a in self.attendance if a.present)
         parts = [
             _("Protocol №{n}").format(n=session.number) if session.number else _("New session"),
-            self.association_name,
-            self.year_label,
             status_label(session.status),
             _("present {n} of {m}").format(n=present, m=len(self.attendance)),
         ]
