@@ -39,6 +39,12 @@ BENCHMARKS = [
         "one saved edit through the Store on 10x the demo school's data vs a bare "
         "json.dumps + write + flush + fsync of the same data, budget <= 2x",
     ),
+    Benchmark(
+        "protocols",
+        "bench.protocols",
+        "the demo school's year of protocols PDF (each association) vs bare ReportLab setting the same "
+        "text with the same fonts, budget <= 1.5x",
+    ),
 ]
 
 
