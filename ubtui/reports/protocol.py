@@ -384,7 +384,7 @@ def _item_story(n: int, item: AgendaItem, st: _Styles) -> list[Any]:
         story += [_keep_room(), _p(e(_("SPOKE:")), st.label)]
         for speaker in item.speakers:
             said = _lines(speaker.text)
-            head = f"{e(speaker.name.strip())}: " + (e(said[0]) if said else "")
+            head = f"<b>{e(speaker.name.strip())}:</b> " + (e(said[0]) if said else "")
             story.append(_p(head, st.indented))
             story.extend(_p(e(line), st.indented) for line in said[1:])
     decisions = [d for d in item.decisions if d.text.strip()]

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from ubtui.domain.sessions import Session, kind_label, missing_parts, status_label
+from ubtui.domain.sessions import Session, kind_label, merge_attendance, missing_parts, status_label
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, format_date, ngettext
 from ubtui.screens.confirm import ConfirmScreen
@@ -146,13 +146,9 @@ class SessionsScreen(Screen[None]):
 
     def _open(self, session: Session) -> None:
         app = self.app
-        editor = SessionEditor(
-            session,
-            association_name=app.association.name if app.association else "",
-            year_label=app.year.label if app.year else "",
-            names=self._names(),
-        )
-        app.push_screen(editor, self._edited)
+        if session.status == "draft" and app.association is not None:  # members who joined since are listed
+            session.attendance = merge_attendance(session.attendance, app.association.members)
+        app.push_screen(SessionEditor(session, names=self._names()), self._edited)
 
     def _edited(self, saved: bool | None) -> None:
         self.reload()

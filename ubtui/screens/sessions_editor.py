@@ -294,11 +294,9 @@ class SessionEditor(Screen[bool]):
         ctrl("ctrl+pageup", "previous_tab", N_("Previous tab"), "^PgUp", show=False),
     ]
 
-    def __init__(self, session: Session, *, association_name: str = "", year_label: str = "", names: Iterable[str] = ()) -> None:
+    def __init__(self, session: Session, *, names: Iterable[str] = ()) -> None:
         super().__init__()
         self.session = session
-        self.association_name = association_name
-        self.year_label = year_label
         self.names = sorted({n for n in names if n} | {a.name for a in session.attendance}, key=str.casefold)
         self.attendance = [dataclasses.replace(a) for a in session.attendance]
         self.saved_once = False
