@@ -269,3 +269,15 @@ def test_demo_has_last_years_five_complete_sessions_and_this_years_first_two(dem
         states = [decision_state(r.decision, DEMO_DAY) for r in demo_store.sessions.decisions(association.id, current.id)]
         assert {"done", "open", "overdue"} <= set(states)
         assert all(session.agenda[0].speakers for session in new)
+
+
+def test_the_sessions_core_modules_never_load_textual_or_reportlab():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ubtui.domain.sessions, ubtui.store.sessions, ubtui.reports.protocol, ubtui.demo.sessions;"
+        "bad = [m for m in sys.modules if m.startswith(('textual', 'reportlab'))]; print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
