@@ -329,3 +329,31 @@ async def test_tabs_by_keyboard_and_a_cancelled_reason_keeps_the_member_present(
         await pilot.pause()
         assert editor.attendance[absent_row].present and editor.attendance[absent_row].reason == ""
         assert editor.changed
+
+
+async def test_a_paste_of_several_lines_keeps_them_all(demo_store: Store):
+    from textual import events
+
+    from ubtui.screens.sessions_editor import AgendaItemEditor
+
+    association = demo_store.sorted_associations()[0]
+    year = demo_store.current_year(DEMO_DAY)
+    pasted = "Биринчи сап: <b> & <\r\nЭкинчи сап\n\n   Үчүнчү сап, чегинүү менен"
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        item = app.screen.query_one(AgendaItemEditor)
+        app.screen.query_one(TabbedContent).active = item.parent.id
+        await pilot.pause()
+        heard = item.query_one(".heard", TextArea)
+        heard.focus()
+        heard.clear()
+        app.post_message(events.Paste(pasted))  # as the terminal delivers it
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+    stored = demo_store.sessions.by_number(association.id, year.id, 1).agenda[0].heard
+    assert stored == "Биринчи сап: <b> & <\nЭкинчи сап\n\n   Үчүнчү сап, чегинүү менен"
