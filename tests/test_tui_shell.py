@@ -263,3 +263,60 @@ async def test_read_only_when_another_ubtui_writes(demo_path, tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+async def test_quit_with_unsaved_text_asks(demo_store: Store):
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-associations"
+        await pilot.pause()
+        app.screen.query_one("#associations", DataTable).focus()
+        await pilot.press("f2")
+        await pilot.pause()
+        await type_into(pilot, "#name", "Жаңы УБ")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_quit_without_unsaved_text_is_immediate(demo_store: Store):
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_leaving_settings_with_unsaved_school_text_asks(demo_store: Store):
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    village = demo_store.settings().village
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        await type_into(pilot, "#village", "Тогуз-Булак айылы")
+        app.screen.query_one("#tabs").focus()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("escape")  # saved now: leaves at once
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert demo_store.settings().village == "Тогуз-Булак айылы" != village

@@ -252,6 +252,21 @@ class UbtuiApp(App[int]):
         yield SystemCommand(_("Methodical association"), _("Choose the methodical association"), self.action_pick_association)
         yield SystemCommand(_("Quit"), _("Quit the application as soon as possible"), self.action_quit)
 
+    async def action_quit(self) -> None:
+        """Quit at once, unless a screen holds typed text that is not saved: then ask."""
+        unsaved = [s for s in self.screen_stack if getattr(s, "has_unsaved_changes", lambda: False)()]
+        if not unsaved:
+            self.exit(0)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit(0)
+
+        confirm = load_screen("ubtui.screens.confirm:ConfirmScreen")
+        if not isinstance(self.screen, confirm):
+            self.push_screen(confirm(_("Some typed text is not saved yet. Quit without saving it?"), yes=_("Quit")), answered)
+
     def _print_error_renderables(self) -> None:
         """A crash leaves one translated line on screen; the traceback goes to the log."""
         if not self._exit_renderables:

@@ -61,6 +61,10 @@ class FormScreen(ModalScreen[T], Generic[T]):
         """Persist the record; the default hands it back to the caller unsaved."""
         return record
 
+    def has_unsaved_changes(self) -> bool:
+        """Asked by the app before it quits."""
+        return self._dirty
+
     def warnings(self, record: Any) -> list[str]:
         """Doubts to confirm before saving (e.g. a likely duplicate); empty by default."""
         return []

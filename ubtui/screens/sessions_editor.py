@@ -408,6 +408,10 @@ class SessionEditor(Screen[bool]):
     def changed(self) -> bool:
         return self._state() != self._snapshot
 
+    def has_unsaved_changes(self) -> bool:
+        """Asked by the app before it quits."""
+        return self.changed
+
     def read(self) -> tuple[Session, Problems]:
         """The session as the form has it, and what cannot be read (bad dates, votes)."""
         problems = Problems()

@@ -39,7 +39,7 @@ SCHOOL_FIELDS = [
 
 class SettingsScreen(Screen[None]):
     BINDINGS = [
-        key("escape", "app.pop_screen", N_("Back")),
+        key("escape", "back", N_("Back")),
         key("f2,ctrl+s", "save", N_("Save")),
         key("f2,n,т", "new", N_("New")),
         key("enter", "edit", N_("Edit"), show=False),
@@ -91,6 +91,31 @@ class SettingsScreen(Screen[None]):
         for key, label in (("name", _("Name")), ("head", _("Head")), ("members", _("Members"))):
             associations.add_column(label, key=key)
         self.reload_tables()
+        self._saved_values = self._typed_values()
+
+    # --- unsaved typing in the School and Rules tabs ----------------------------------
+
+    def _typed_values(self) -> tuple[str, ...]:
+        names = [name for name, _label, _req in SCHOOL_FIELDS] + list(RULE_LABELS)
+        return (*(self.query_one(f"#{n}", Input).value for n in names), self.query_one("#deputies", TextArea).text)
+
+    def has_unsaved_changes(self) -> bool:
+        """Asked before leaving and by the app before it quits."""
+        return self._typed_values() != self._saved_values
+
+    def action_back(self) -> None:
+        if not self.has_unsaved_changes():
+            self.app.pop_screen()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmScreen(_("The school or the rules were changed but not saved (F2). Leave without saving?"), yes=_("Leave")),
+            answered,
+        )
 
     # --- which tab ---------------------------------------------------------------
 
@@ -227,6 +252,7 @@ class SettingsScreen(Screen[None]):
                     fields[name].show_error(" ".join(messages))
             self.notify(problems.first(), severity="error")
             return
+        self._saved_values = self._typed_values()
         self.app.context_changed()
         self.notify(_("Saved."))
 
