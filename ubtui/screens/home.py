@@ -13,7 +13,8 @@ from ubtui.i18n import N_, _
 from ubtui.store.overview import overview
 from ubtui.widgets.keys import key
 
-LEVEL_MARKS = {"ok": "+", "warning": "!", "error": "!!", "info": " "}
+# A cell's leading spaces are dropped, so a plain figure gets a dot to keep the labels aligned.
+LEVEL_MARKS = {"ok": "+", "warning": "!", "error": "!!", "info": "·"}
 
 
 class HomeScreen(Screen[None]):
@@ -37,9 +38,6 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#figures", DataTable)
-        table.add_column(_("What"), key="label")
-        table.add_column(_("Figure"), key="value")
         areas = self.query_one("#areas", OptionList)
         for area in self.app.areas():
             # The "Go to" box shows the areas' keys; the footer keeps room for the rest.
@@ -67,11 +65,26 @@ class HomeScreen(Screen[None]):
             + "\n"
             + _("Association: {name}   (F8)").format(name=_escape(association.name if association else "—"))
         )
+        self._figures = overview(app.store, year, association, app.today)
+        self._fill_figures()
+
+    def on_resize(self) -> None:
+        if hasattr(self, "_figures"):
+            self._fill_figures()
+
+    def _fill_figures(self) -> None:
+        """Values are never cut; a long label gives way (its column takes what is left)."""
         table = self.query_one("#figures", DataTable)
-        with app.batch_update():
-            table.clear()
-            for index, figure in enumerate(overview(app.store, year, association, app.today)):
-                table.add_row(f"{LEVEL_MARKS.get(figure.level, ' '):<2} {figure.label}", figure.value, key=str(index))
+        rows = [(f"{LEVEL_MARKS.get(f.level, '·'):<2} {f.label}", f.value) for f in self._figures]
+        value_width = max([len(_("Figure"))] + [len(value) for _label, value in rows])
+        room = (table.size.width or 55) - value_width - 5  # cell padding and the scrollbar
+        label_width = max(12, min(room, max([len(label) for label, _value in rows] + [10])))
+        with self.app.batch_update():
+            table.clear(columns=True)
+            table.add_column(_("What"), key="label", width=label_width)
+            table.add_column(_("Figure"), key="value", width=value_width)
+            for index, (label, value) in enumerate(rows):
+                table.add_row(label, value, key=str(index))
 
     @on(OptionList.OptionSelected, "#areas")
     def _open_area(self, event: OptionList.OptionSelected) -> None:
