@@ -38,7 +38,7 @@ def active_names(path: Path) -> list[str]:
 def test_report_staff_csv_has_a_bom_and_one_row_per_active_teacher(demo_path, capsysbinary):
     with Store.open(demo_path) as store:
         store.retire_teacher(store.find_teacher("Кадыров").id)
-    code, out, err = run(capsysbinary, "--db", str(demo_path), "report", "staff", "--format", "csv")
+    code, out, err = run(capsysbinary, "--db", str(demo_path), "report", "staff", "--association", "all", "--format", "csv")
     assert code == 0, err
     assert out.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(out.decode("utf-8-sig"))))
@@ -53,7 +53,7 @@ def test_report_staff_csv_has_a_bom_and_one_row_per_active_teacher(demo_path, ca
 
 
 def test_report_courses_csv_in_russian_puts_the_overdue_first(demo_path, capsysbinary):
-    code, out, err = run(capsysbinary, "--db", str(demo_path), "--lang", "ru", "report", "courses", "--format", "csv")
+    code, out, err = run(capsysbinary, "--db", str(demo_path), "--lang", "ru", "report", "courses", "--association", "all", "--format", "csv")
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out.decode("utf-8-sig"))))
     status = rows[0].index("Статус")
@@ -63,7 +63,7 @@ def test_report_courses_csv_in_russian_puts_the_overdue_first(demo_path, capsysb
 
 
 def test_report_text_is_a_table(demo_path, capsysbinary):
-    code, out, err = run(capsysbinary, "--db", str(demo_path), "report", "courses")
+    code, out, err = run(capsysbinary, "--db", str(demo_path), "report", "courses", "--association", "all")
     assert code == 0, err
     text = out.decode("utf-8")
     assert not text.startswith("\ufeff")
@@ -75,7 +75,7 @@ def test_print_staff_writes_a_pdf_and_leaves_the_school_file_alone(demo_path, tm
     before = demo_path.read_bytes()
     target = tmp_path / "out" / "bank.pdf"
     target.parent.mkdir()
-    code, out, err = run(capsysbinary, "--db", str(demo_path), "print", "staff", "-o", str(target))
+    code, out, err = run(capsysbinary, "--db", str(demo_path), "print", "staff", "--association", "all", "-o", str(target))
     assert code == 0, err
     assert out.decode().strip() == str(target.resolve())
     assert PdfReader(target).pages[0].extract_text()
@@ -88,7 +88,7 @@ def test_print_without_o_names_the_file_in_the_current_folder(demo_path, tmp_pat
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    code, out, err = run(capsysbinary, "--db", str(demo_path), "print", "courses", "--year", "2025-2026")
+    code, out, err = run(capsysbinary, "--db", str(demo_path), "print", "courses", "--association", "all", "--year", "2025-2026")
     assert code == 0, err
     written = work / "courses_2025-2026.pdf"
     assert written.read_bytes().startswith(b"%PDF")
@@ -150,3 +150,23 @@ def test_bad_usage_exits_2(demo_path, capsysbinary, args):
     with pytest.raises(SystemExit) as caught:
         cli.main(["--db", str(demo_path), *args])
     assert caught.value.code == 2
+
+
+def test_without_association_the_chosen_one_is_used(demo_path, capsysbinary):
+    """DESIGN §8: the association last chosen in the TUI, else the first."""
+    import csv
+    import io
+
+    from ubtui.store import Store
+
+    with Store.open(demo_path) as store:
+        chosen = store.sorted_associations()[-1]
+        settings = store.settings()
+        settings.last_association_id = chosen.id
+        store.save_settings(settings)
+        members = {t.full_name for t in store.teachers_of(chosen.id)}
+    code, out, _err = run(capsysbinary, "--db", str(demo_path), "report", "staff", "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out.decode("utf-8-sig"))))[1:]
+    names = {cell for row in rows for cell in row} & (members | {"x"})
+    assert names == members

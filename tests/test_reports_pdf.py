@@ -79,7 +79,7 @@ def test_registry_names_its_kinds_without_loading_reportlab():
 
 def test_staff_bank_in_kyrgyz(store):
     i18n.set_language("ky")
-    data = build_pdf("staff", store, Options(today=DAY))
+    data = build_pdf("staff", store, Options(association="all", today=DAY))
     assert data.startswith(b"%PDF")
     pages = pages_text(data)
     text = flat(" ".join(pages))
@@ -109,7 +109,7 @@ def test_staff_bank_in_russian_for_one_association(store):
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_course_list_has_the_statuses_and_the_overdue_first(store, language):
     i18n.set_language(language)
-    data = build_pdf("courses", store, Options(today=DAY))
+    data = build_pdf("courses", store, Options(association="all", today=DAY))
     text = flat(" ".join(pages_text(data)))
     labels = {
         "ky": ("мөөнөтү өтүп кеткен", "курстан өткөн эмес", "12 айдын ичинде өтүү керек", "талапка ылайык"),
@@ -145,7 +145,7 @@ def test_user_text_prints_literally(empty_store):
             awards=[Award("<para>Грамота</para>", "school", 2020)],
         )
     )
-    data = build_pdf("staff", store, Options(today=DAY))
+    data = build_pdf("staff", store, Options(association="all", today=DAY))
     text = flat(" ".join(pages_text(data)))
     assert "Асанов <b>Жоро</b> & Ко" in text
     assert "Тил <b>& адабият</b>" in text
@@ -179,7 +179,7 @@ def test_two_hundred_teachers_with_long_cells(empty_store):
             )
             if number % 2:
                 store.courses.save(Course(teacher_id=teacher.id, title="Курс", end=dt.date(2023, 3, 1)))
-    staff = build_pdf("staff", store, Options(today=DAY))
+    staff = build_pdf("staff", store, Options(association="all", today=DAY))
     pages = pages_text(staff)
     assert len(pages) > 10
     for number, page in enumerate(pages, 1):
@@ -187,7 +187,7 @@ def test_two_hundred_teachers_with_long_cells(empty_store):
         assert "Аты-жөнү" in page, f"the header row is missing on page {number}"
     text = flat(" ".join(pages))
     assert all(f"Миңбаева Өмүргүл Үсөн кызы {n:03d}" in text for n in (0, 99, 199))
-    courses = build_pdf("courses", store, Options(today=DAY))
+    courses = build_pdf("courses", store, Options(association="all", today=DAY))
     assert "Миңбаева Өмүргүл Үсөн кызы 199" in flat(" ".join(pages_text(courses)))
     assert_fonts_embedded_and_pt(staff)
 

@@ -74,13 +74,19 @@ def pick_teacher(store: Store, name_or_id: str) -> Teacher:
     return teacher
 
 
-def resolve(store: Store, options: Options, *, all_associations_by_default: bool = True) -> Scope:
-    """The scope of a document; without `--association` either every association or the chosen one."""
+ALL = ("all", "*")
+
+
+def resolve(store: Store, options: Options, *, all_associations_by_default: bool = False) -> Scope:
+    """The scope of a document. Without `--association`: the association last chosen in the TUI,
+    else the first (DESIGN §8); `--association all` means the whole school."""
     today = _today(store, options)
     year = pick_year(store, options)
-    if options.association:
+    if options.association and options.association.strip().casefold() in ALL:
+        association = None
+    elif options.association:
         association: Association | None = pick_association(store, options.association)
-    elif all_associations_by_default:
+    elif all_associations_by_default or options.teacher:  # one teacher: wherever they are
         association = None
     else:
         association = store.chosen_association()
