@@ -237,7 +237,8 @@ async def test_an_archive_year_is_read_only(demo_store: Store):
 async def test_print_the_monthly_plan_from_the_screen(demo_store: Store, tmp_path, monkeypatch):
     from pypdf import PdfReader
 
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("UBTUI_PDF_DIR", str(tmp_path))
+    monkeypatch.setenv("UBTUI_NO_VIEWER", "1")
     app = UbtuiApp(demo_store, today=DEMO_DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f5")
@@ -246,6 +247,7 @@ async def test_print_the_monthly_plan_from_the_screen(demo_store: Store, tmp_pat
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert any(str(tmp_path) in n.message for n in app._notifications)  # the user is told where it is
     target = tmp_path / "plan_2025-2026_11.pdf"
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "НОЯБРЬ АЙЫНА КАРАТА ИШ ПЛАНЫ" in text and "БЕКИТЕМ" in text

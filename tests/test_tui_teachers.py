@@ -206,3 +206,31 @@ async def test_courses_screen_lists_the_most_urgent_first(demo_store: Store):
         await pilot.press("d")
         await pilot.pause()
         assert "+" not in [str(table.get_row_at(i)[0]).split()[0] for i in range(table.row_count)]
+
+
+async def test_print_the_information_bank_and_the_course_list(demo_store: Store, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("UBTUI_PDF_DIR", str(tmp_path))
+    monkeypatch.setenv("UBTUI_NO_VIEWER", "1")
+    association = demo_store.chosen_association()
+    members = [t.full_name for t in demo_store.teachers_of(association.id)]
+    others = [t.full_name for t in demo_store.sorted_teachers() if t.association_id != association.id]
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3", "p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f6", "p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any(str(tmp_path) in n.message for n in app._notifications)
+    staff = " ".join(p.extract_text() for p in PdfReader(tmp_path / "staff_2025-2026.pdf").pages)
+    staff = " ".join(staff.split())
+    assert all(" ".join(name.split()[:2]) in staff for name in members)
+    assert not any(" ".join(name.split()[:2]) in staff for name in others)  # only the chosen association
+    courses = " ".join(p.extract_text() for p in PdfReader(tmp_path / "courses_2025-2026.pdf").pages)
+    courses = " ".join(courses.split())
+    assert all(" ".join(name.split()[:2]) in courses for name in members + others)  # the whole school

@@ -8,18 +8,21 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ubtui.errors import UserError
 from ubtui.i18n import N_, _, format_date
 from ubtui.screens.course_form import CourseForm
+from ubtui.screens.printing import PrintsPdf
 from ubtui.screens.teacher_detail import TeacherDetailScreen
 from ubtui.widgets.keys import key
 from ubtui.widgets.marks import course_status_text
 
 
-class CoursesScreen(Screen[None]):
+class CoursesScreen(PrintsPdf, Screen[None]):
     BINDINGS = [
         key("escape", "app.pop_screen", N_("Back")),
         key("f2,n,т", "new", N_("New course")),
         key("d,в", "toggle_due", N_("Only who is due")),
+        key("p,з", "print", N_("Print")),
     ]
     AUTO_FOCUS = "#due"
 
@@ -90,3 +93,17 @@ class CoursesScreen(Screen[None]):
                 self.notify(_("Saved."))
 
         self.app.push_screen(CourseForm(self.app.store, teacher_id=teacher_id), saved)
+
+    def action_print(self) -> None:
+        """The school's course list: each teacher's last course and status, the overdue first."""
+        from ubtui.reports import Options, default_file_name
+        from ubtui.reports.courses import course_sheet, render_courses_pdf
+
+        app = self.app
+        options = Options(year=app.year.id if app.year else None, association="all", today=app.today)
+        try:
+            sheet = course_sheet(app.store, options)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.print_pdf(lambda: render_courses_pdf(sheet), default_file_name("courses", app.store, options))

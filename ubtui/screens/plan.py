@@ -7,10 +7,9 @@ the highlighted item done.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -43,6 +42,7 @@ from ubtui.domain.plans import (
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, ngettext
+from ubtui.screens.printing import PrintsPdf
 from ubtui.store.plans import PlanExists, approval_text
 from ubtui.widgets.keys import key
 
@@ -59,7 +59,7 @@ STATUS_STYLES = {DONE: "green", PARTLY: "yellow", NOT_DONE: "red", "moved": "cya
 FIXED_COLUMNS = {"number": 2, "due": 11, "responsible": 12, "status": 14}
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(PrintsPdf, Screen[None]):
     DEFAULT_CSS = """
     #plan-screen { padding: 0 1; }
     #plan-head { height: 3; }
@@ -533,9 +533,9 @@ class PlanScreen(Screen[None]):
             self.app.push_screen(ApprovalForm(self.app.store, self.plan, self.year), self._after_save)
 
     def action_print_plan(self) -> None:
-        """The plan as PDF (the monthly plan when a month is chosen), into the current folder."""
+        """The plan as PDF (the monthly plan when a month is chosen), laid out in a worker."""
         from ubtui.reports import Options
-        from ubtui.reports.plan import plan_scope
+        from ubtui.reports.plan import plan_scope, render_plan_pdf
 
         app = self.app
         if self.plan is None or self.year is None or app.association is None:
@@ -549,22 +549,7 @@ class PlanScreen(Screen[None]):
             self.notify(str(error), severity="error")
             return
         stem = f"plan_{self.year.label}" + (f"_{month:02d}" if month else "")  # type: ignore[str-format]
-        self.notify(_("Printing…"))
-        self._write_pdf(scope, Path.cwd() / f"{stem}.pdf")
-
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def _write_pdf(self, scope: object, target: Path) -> None:
-        from ubtui.reports.plan import render_plan_pdf
-        from ubtui.store.jsonio import atomic_write
-
-        try:
-            atomic_write(target, render_plan_pdf(scope))  # type: ignore[arg-type]
-        except (OSError, UserError) as error:
-            message = _("Cannot write {path}: {error}").format(path=target, error=getattr(error, "strerror", None) or error)
-            self.app.call_from_thread(self.notify, message, severity="error")
-            return
-        self.app.call_from_thread(self.notify, _("Printed to {path}").format(path=target), timeout=8)
-
+        self.print_pdf(lambda: render_plan_pdf(scope), f"{stem}.pdf")
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())

@@ -236,7 +236,7 @@ class SessionsScreen(Screen[None]):
     def _print(self, sessions: list[Session] | None) -> None:
         """Read the data here (the store belongs to this thread), lay the PDF out in a worker."""
         from ubtui.reports.protocol import protocol_book
-        from ubtui.screens.sessions_print import pdf_folder
+        from ubtui.screens.printing import pdf_folder
 
         app = self.app
         if app.year is None or app.association is None:
@@ -255,24 +255,12 @@ class SessionsScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="print")
     def _build_pdf(self, book: object, folder: Path, name: str) -> Path:
         from ubtui.reports.protocol import render_protocols
-        from ubtui.screens.sessions_print import free_name
-        from ubtui.store.jsonio import atomic_write
+        from ubtui.screens.printing import save_pdf
 
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, done)
 
-        data = render_protocols(book, progress)  # type: ignore[arg-type]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / name
-            try:
-                atomic_write(target, data)
-            except PermissionError:  # the old copy is open in a viewer (Windows locks it)
-                target = free_name(folder, name)
-                atomic_write(target, data)
-        except OSError as error:
-            raise UserError(_("Cannot write {path}: {error}").format(path=folder / name, error=error.strerror or error)) from None
-        return target
+        return save_pdf(folder, name, render_protocols(book, progress))  # type: ignore[arg-type]
 
     def _progress(self, done: int) -> None:
         self.query_one("#print-progress", ProgressBar).update(progress=done)
@@ -287,7 +275,7 @@ class SessionsScreen(Screen[None]):
             message = str(error) if isinstance(error, UserError) else _("The PDF could not be made: {error}").format(error=error)
             self.notify(message, severity="error", timeout=10)
             return
-        from ubtui.screens.sessions_print import open_with_viewer
+        from ubtui.screens.printing import open_with_viewer
 
         path = event.worker.result
         if open_with_viewer(path):

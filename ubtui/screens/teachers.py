@@ -12,6 +12,7 @@ from ubtui.domain.teachers import category_label
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.confirm import ConfirmScreen
+from ubtui.screens.printing import PrintsPdf
 from ubtui.screens.teacher_detail import TeacherDetailScreen
 from ubtui.screens.teacher_form import TeacherForm
 from ubtui.widgets.keys import key
@@ -20,13 +21,14 @@ from ubtui.widgets.marks import course_status_text
 SORTS = ("name", "experience", "status")
 
 
-class TeachersScreen(Screen[None]):
+class TeachersScreen(PrintsPdf, Screen[None]):
     BINDINGS = [
         key("escape", "back", N_("Back")),
         key("f2,n,т", "new", N_("New")),
         key("e,у", "edit", N_("Edit")),
         key("delete", "delete", N_("Delete")),
         key("slash,ctrl+f", "find", N_("Find")),
+        key("p,з", "print", N_("Print")),
         key("a,ф", "toggle_scope", N_("Whole school / this association"), show=False),
         key("i,ш", "toggle_inactive", N_("Show who left"), show=False),
         key("s,ы", "sort", N_("Sort"), show=False),
@@ -192,3 +194,18 @@ class TeachersScreen(Screen[None]):
             self.notify(_("Deleted.") if deleted else _("Marked as left."))
 
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete") if not named else _("Mark as left")), answered)
+
+    def action_print(self) -> None:
+        """The teachers' information bank (seed 001 §6.9) of what the list shows: this association or the school."""
+        from ubtui.reports import Options, default_file_name
+        from ubtui.reports.staff import render_staff_pdf, staff_sheet
+
+        app = self.app
+        association = "all" if self.whole_school or app.association is None else app.association.id
+        options = Options(year=app.year.id if app.year else None, association=association, today=app.today)
+        try:
+            sheet = staff_sheet(app.store, options)  # read here: the store belongs to this thread
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.print_pdf(lambda: render_staff_pdf(sheet), default_file_name("staff", app.store, options))
