@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ubtui.domain.records import Record
 from ubtui.domain.validation import Problems
-from ubtui.i18n import _
+from ubtui.i18n import N_, _
 
 
 @dataclass
@@ -46,6 +46,16 @@ class Settings(Record):
         number = f"№{self.school_number} " if self.school_number else ""
         return f"{number}{self.school_name}".strip()
 
+
+# The school's own fields, as forms show them: (name, label msgid, required).
+SCHOOL_FIELDS = [
+    ("school_name", N_("School name"), True),
+    ("school_number", N_("School number"), False),
+    ("village", N_("Village"), False),
+    ("district", N_("District"), False),
+    ("region", N_("Region"), False),
+    ("director", N_("Director"), False),
+]
 
 RULE_LIMITS = {
     "course_hours": (1, 2000),

@@ -482,8 +482,7 @@ def render_protocols(book: ProtocolBook, progress: Progress | None = None) -> by
 def _protocol_canvas(footer: str, left: float, book: ProtocolBook, layout: _Layout, drafts: set[int]) -> type:
     """A canvas that holds its pages back until the end, then gives each its page X / Y (as
     every document does), the contents on the title page and the draft mark on a draft's pages."""
-    from reportlab.pdfgen.canvas import Canvas
-
+    from ubtui.reports import pdf
     from ubtui.reports.pdf import MM, SERIF, printable
 
     def owner(page: int) -> int | None:
@@ -493,45 +492,13 @@ def _protocol_canvas(footer: str, left: float, book: ProtocolBook, layout: _Layo
                 found = index
         return found
 
-    class ProtocolCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held_pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._held_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held_pages)
-            for number, state in enumerate(self._held_pages, 1):
-                self.__dict__.update(state)
-                if layout.contents_at is not None and layout.contents_at[0] == number:
-                    self._contents()
-                index = owner(number)
-                if index is not None and index in drafts:
-                    self._draft_mark()
-                self._footer(number, total)
-                Canvas.showPage(self)
-            # Page streams compressed but not ASCII85-encoded: a quarter smaller, and ReportLab's
-            # pure-Python encoder is a tenth of the time.  (A global switch, read while saving.)
-            from reportlab import rl_config
-
-            ascii85 = rl_config.useA85
-            rl_config.useA85 = 0
-            try:
-                Canvas.save(self)
-            finally:
-                rl_config.useA85 = ascii85
-
-        def _footer(self, number: int, total: int) -> None:
-            width, _height = self._pagesize
-            self.saveState()
-            self.setFont(SERIF, 8)  # two faces in the whole file: the PDF is smaller and made faster
-            self.setFillGray(0.25)
-            self.drawCentredString(width / 2, 8 * MM, f"{number} / {total}")
-            self.drawString(left, 8 * MM, printable(footer)[:120])
-            self.restoreState()
+    class ProtocolCanvas(pdf.counting_canvas(footer, left, font=SERIF)):  # two faces: a smaller, faster file
+        def decorate(self, number: int, total: int) -> None:
+            if layout.contents_at is not None and layout.contents_at[0] == number:
+                self._contents()
+            index = owner(number)
+            if index is not None and index in drafts:
+                self._draft_mark()
 
         def _contents(self) -> None:
             from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, RadioButton, RadioSet, Static
 
 from ubtui.domain.associations import Association
-from ubtui.domain.settings import Settings, validate_settings
+from ubtui.domain.settings import SCHOOL_FIELDS, Settings, validate_settings
 from ubtui.domain.validation import Problems
 from ubtui.domain.years import default_year, year_label_for
 from ubtui.errors import UserError
@@ -17,14 +17,6 @@ from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, get_language
 from ubtui.widgets.fields import Field
 from ubtui.widgets.keys import key
 
-FIELDS = [
-    ("school_name", N_("School name"), True),
-    ("school_number", N_("School number"), False),
-    ("village", N_("Village"), False),
-    ("district", N_("District"), False),
-    ("region", N_("Region"), False),
-    ("director", N_("Director"), False),
-]
 
 
 class FirstRunScreen(Screen[None]):
@@ -38,7 +30,7 @@ class FirstRunScreen(Screen[None]):
             with RadioSet(id="language"):
                 for code in LANGUAGES:
                     yield RadioButton(LANGUAGE_NAMES[code], value=code == get_language(), id=f"lang-{code}")
-            for name, label, required in FIELDS:
+            for name, label, required in SCHOOL_FIELDS:
                 yield Field(_(label), Input(id=name), name=name, required=required)
             yield Field(_("First methodical association"), Input(placeholder=_("e.g. Primary grades"), id="association"), name="association", required=True)
             yield Field(_("Its head"), Input(id="head"), name="head")
@@ -55,7 +47,7 @@ class FirstRunScreen(Screen[None]):
     def action_save(self) -> None:
         for field in self.query(Field):
             field.clear_error()
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _l, _r in FIELDS}
+        values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _l, _r in SCHOOL_FIELDS}
         settings = Settings(language=get_language(), **values)
         association = Association(
             name=self.query_one("#association", Input).value.strip(),

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
 
-from ubtui.domain.settings import RULE_LIMITS, Deputy, Rules
+from ubtui.domain.settings import RULE_LIMITS, SCHOOL_FIELDS, Deputy, Rules
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
 from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, format_date
@@ -27,14 +27,6 @@ RULE_LABELS = {
     "seminars_per_year": N_("Practical seminars per year, at least"),
     "young_teacher_years": N_("A teacher counts as young for, years"),
 }
-SCHOOL_FIELDS = [
-    ("school_name", N_("School name"), True),
-    ("school_number", N_("School number"), False),
-    ("village", N_("Village"), False),
-    ("district", N_("District"), False),
-    ("region", N_("Region"), False),
-    ("director", N_("Director"), False),
-]
 
 
 class SettingsScreen(Screen[None]):
