@@ -28,6 +28,15 @@ async def type_into(pilot, selector: str, text: str) -> None:
     await pilot.pause()
 
 
+async def open_settings_list(pilot, tab: str) -> None:
+    """Settings (F9), the tab of years or associations, its table focused."""
+    await pilot.press("f9")
+    await pilot.pause()
+    pilot.app.screen.query_one(TabbedContent).active = f"tab-{tab}"
+    await pilot.pause()
+    pilot.app.screen.query_one(f"#{tab}", DataTable).focus()
+
+
 async def test_first_run_saves_the_school(empty_store: Store):
     app = UbtuiApp(empty_store, today=DEMO_DAY)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -150,11 +159,7 @@ async def test_duplicate_association_name_is_shown_beside_the_field(demo_store: 
     app = UbtuiApp(demo_store, today=DEMO_DAY)
     before = len(demo_store.associations.all())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f9")
-        await pilot.pause()
-        app.screen.query_one(TabbedContent).active = "tab-associations"
-        await pilot.pause()
-        app.screen.query_one("#associations", DataTable).focus()
+        await open_settings_list(pilot, "associations")
         await pilot.press("f2")
         await pilot.pause()
         await type_into(pilot, "#name", "Тилдер жана адабият")
@@ -172,11 +177,7 @@ async def test_delete_asks_first(demo_store: Store):
     app = UbtuiApp(demo_store, today=DEMO_DAY)
     before = len(demo_store.associations.all())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f9")
-        await pilot.pause()
-        app.screen.query_one(TabbedContent).active = "tab-associations"
-        await pilot.pause()
-        app.screen.query_one("#associations", DataTable).focus()
+        await open_settings_list(pilot, "associations")
         await pilot.press("delete")
         await pilot.pause()
         await pilot.press("escape")  # "no"
@@ -194,11 +195,7 @@ async def test_an_association_with_sessions_is_not_deleted(demo_store: Store):
     app = UbtuiApp(demo_store, today=DEMO_DAY)
     before = demo_store.school.document()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f9")
-        await pilot.pause()
-        app.screen.query_one(TabbedContent).active = "tab-associations"
-        await pilot.pause()
-        app.screen.query_one("#associations", DataTable).focus()
+        await open_settings_list(pilot, "associations")
         await pilot.press("delete")
         await pilot.pause()
         await pilot.click("#yes")
@@ -211,11 +208,7 @@ async def test_an_association_with_sessions_is_not_deleted(demo_store: Store):
 async def test_cancel_with_unsaved_changes_asks(demo_store: Store):
     app = UbtuiApp(demo_store, today=DEMO_DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f9")
-        await pilot.pause()
-        app.screen.query_one(TabbedContent).active = "tab-associations"
-        await pilot.pause()
-        app.screen.query_one("#associations", DataTable).focus()
+        await open_settings_list(pilot, "associations")
         await pilot.press("f2")
         await pilot.pause()
         await type_into(pilot, "#name", "Жаңы УБ")
@@ -268,11 +261,7 @@ async def test_read_only_when_another_ubtui_writes(demo_path, tmp_path):
 async def test_quit_with_unsaved_text_asks(demo_store: Store):
     app = UbtuiApp(demo_store, today=DEMO_DAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f9")
-        await pilot.pause()
-        app.screen.query_one(TabbedContent).active = "tab-associations"
-        await pilot.pause()
-        app.screen.query_one("#associations", DataTable).focus()
+        await open_settings_list(pilot, "associations")
         await pilot.press("f2")
         await pilot.pause()
         await type_into(pilot, "#name", "Жаңы УБ")

@@ -234,3 +234,20 @@ async def test_print_the_information_bank_and_the_course_list(demo_store: Store,
     courses = " ".join(p.extract_text() for p in PdfReader(tmp_path / "courses_2025-2026.pdf").pages)
     courses = " ".join(courses.split())
     assert all(" ".join(name.split()[:2]) in courses for name in members + others)  # the whole school
+
+
+async def test_form_asks_on_leave_only_when_something_changed(demo_store: Store):
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3", "e")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing changed: the form closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, TeachersScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#category", Select).value = "highest"  # a choice alone counts as a change
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ConfirmScreen"

@@ -38,9 +38,6 @@ class AssociationForm(FormScreen[Association]):
             choices.append((label, teacher.id, teacher.association_id == a.id and bool(a.id)))
         yield Field(_("Members (Space marks)"), SelectionList[str](*choices, id="members"), name="members")
 
-    def on_selection_list_selection_toggled(self) -> None:
-        self._dirty = True
-
     def build(self) -> tuple[Association, Problems]:
         association = dataclasses.replace(
             self.association,

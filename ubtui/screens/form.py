@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
@@ -71,6 +71,9 @@ class FormScreen(ModalScreen[T], Generic[T]):
 
     @on(Input.Changed)
     @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
     def _changed(self) -> None:
         self._dirty = True
 

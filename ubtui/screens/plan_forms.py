@@ -75,6 +75,16 @@ def _short(text: str, width: int = 60) -> str:
 # --- an item ------------------------------------------------------------------------------------
 
 
+def fulfilment_fields(item: PlanItem, year: AcademicYear) -> ComposeResult:
+    """Status, where it moved, when it was done, the note: in the item form and the fulfilment form."""
+    yield Field(_("Status"), choice(status_choices(), item.status, id="plan-status"), name="status")
+    moved = format_due(item.moved_to) if item.moved_to is not None else ""
+    yield Field(_("Moved to"), Input(moved, placeholder=_("when it is now due"), validators=[DueValidator(year)],
+                                     id="plan-moved_to"), name="moved_to")
+    yield Field(_("Done on"), date_input(item.done_on, id="plan-done_on"), name="done_on")
+    yield Field(_("Fulfilment note"), TextArea(item.note, id="plan-note", soft_wrap=True), name="note")
+
+
 class PlanItemForm(FormScreen[PlanItem]):
     """Everything about one item: section, content, due, who, and how it went."""
 
@@ -125,17 +135,7 @@ class PlanItemForm(FormScreen[PlanItem]):
         roles = SuggestFromList(known_roles(), case_sensitive=False)
         yield Field(_("Responsible roles"), Input(", ".join(item.roles), placeholder=_("e.g. head of the association"),
                                                   suggester=roles, id="plan-roles"), name="roles")
-        yield Field(_("Status"), choice(status_choices(), item.status, id="plan-status"), name="status")
-        moved = format_due(item.moved_to) if item.moved_to is not None else ""
-        yield Field(_("Moved to"), Input(moved, placeholder=_("when it is now due"), validators=[DueValidator(self.year)],
-                                         id="plan-moved_to"), name="moved_to")
-        yield Field(_("Done on"), date_input(item.done_on, id="plan-done_on"), name="done_on")
-        yield Field(_("Fulfilment note"), TextArea(item.note, id="plan-note", soft_wrap=True), name="note")
-
-    @on(Select.Changed)
-    @on(SelectionList.SelectedChanged)
-    def _choice_changed(self) -> None:
-        self._dirty = True
+        yield from fulfilment_fields(item, self.year)
 
     def build(self) -> tuple[PlanItem, Problems]:
         return build_item(self, self.item, self.year, self.today, with_details=True)
@@ -193,16 +193,7 @@ class FulfilmentForm(FormScreen[PlanItem]):
     def compose_fields(self) -> ComposeResult:
         item = self.item
         yield Static(_short(item.content, 300), classes="hint")
-        yield Field(_("Status"), choice(status_choices(), item.status, id="plan-status"), name="status")
-        moved = format_due(item.moved_to) if item.moved_to is not None else ""
-        yield Field(_("Moved to"), Input(moved, placeholder=_("when it is now due"), validators=[DueValidator(self.year)],
-                                         id="plan-moved_to"), name="moved_to")
-        yield Field(_("Done on"), date_input(item.done_on, id="plan-done_on"), name="done_on")
-        yield Field(_("Fulfilment note"), TextArea(item.note, id="plan-note", soft_wrap=True), name="note")
-
-    @on(Select.Changed)
-    def _choice_changed(self) -> None:
-        self._dirty = True
+        yield from fulfilment_fields(item, self.year)
 
     def build(self) -> tuple[PlanItem, Problems]:
         return build_item(self, self.item, self.year, self.today, with_details=False)
