@@ -21,7 +21,8 @@ from ubtui.i18n import N_, _
 from ubtui.screens.home import HomeScreen
 from ubtui.store import Store
 from ubtui.widgets.keys import key
-from ubtui.widgets.textual_i18n import ascii_glyphs, retranslate_bindings
+from ubtui.widgets.plain import plain_wanted, use_plain
+from ubtui.widgets.textual_i18n import retranslate_bindings
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,6 @@ AREAS: list[Area] = [
 ]
 
 
-def linux_console() -> bool:
-    return os.environ.get("TERM", "") == "linux"
-
-
 class UbtuiApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "ubtui"
@@ -81,15 +78,18 @@ class UbtuiApp(App[int]):
         key("f10,ctrl+q", "quit", N_("Quit"), priority=True),
     ]
 
-    def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None) -> None:
+    def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None,
+                 plain: bool = False) -> None:
         settings = store.settings()
         if language_forced is None and settings.language in i18n.LANGUAGES:
             i18n.set_language(settings.language)
         retranslate_bindings()
-        self.console_mode = linux_console()
-        if self.console_mode:
-            ascii_glyphs()
-        super().__init__(ansi_color=self.console_mode or None)
+        # Plain mode (DESIGN §7): TERM=linux, an old Windows console, --plain or the setting.
+        self.plain = plain_wanted(flag=plain, setting=settings.plain_display)
+        self.console_mode = self.plain  # the screens' name for it
+        super().__init__(ansi_color=self.plain or None)
+        if self.plain:
+            use_plain(self)
         for area in AREAS:  # every area's F-key works from any screen
             self._bindings.bind(area.key, f"open_area('{area.id}')", area.label(), show=False)
         self.store = store

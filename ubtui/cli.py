@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar=_("PATH"), help=_("the school file (default: UBTUI_DB or the user data folder)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: ky (Kyrgyz) or ru (Russian)"))
     parser.add_argument("--demo", action="store_true", help=_("open a fresh temporary copy of the demo school"))
+    parser.add_argument("--plain", action="store_true",
+                        help=_("plain display for a text console: only the console font's characters, ASCII borders"))
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     demo = commands.add_parser("demo", help=_("write a fresh copy of the demo school to PATH"))
@@ -156,13 +158,13 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
         folder = Path(tempfile.mkdtemp(prefix="ubtui-demo-"))
         try:
-            return _run_tui(fresh_demo(folder / "demo.json"), language_forced=args.lang)
+            return _run_tui(fresh_demo(folder / "demo.json"), language_forced=args.lang, plain=args.plain)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-    return _run_tui(_db_path(args), language_forced=args.lang)
+    return _run_tui(_db_path(args), language_forced=args.lang, plain=args.plain)
 
 
-def _open_for_tui(path: Path):
+def _open_for_tui(path: Path, plain: bool = False):
     """Open the school file; if it is damaged and a good backup exists, offer to restore it."""
     from ubtui.store import FileProblem, Store
 
@@ -173,7 +175,7 @@ def _open_for_tui(path: Path):
             raise
         from ubtui.screens.recovery import RecoveryApp
 
-        if not RecoveryApp(str(error), error.backup.name).run():
+        if not RecoveryApp(str(error), error.backup.name, plain=plain).run():
             raise
         from ubtui.store.restore import restore_backup
 
@@ -181,12 +183,12 @@ def _open_for_tui(path: Path):
         return Store.open(path)
 
 
-def _run_tui(path: Path, language_forced: str | None) -> int:
-    store = _open_for_tui(path)
+def _run_tui(path: Path, language_forced: str | None, plain: bool = False) -> int:
+    store = _open_for_tui(path, plain)
     try:
         from ubtui.app import UbtuiApp
 
-        app = UbtuiApp(store, language_forced=language_forced)
+        app = UbtuiApp(store, language_forced=language_forced, plain=plain)
         app.run()
         return app.return_code or EXIT_OK
     finally:

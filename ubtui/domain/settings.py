@@ -40,6 +40,7 @@ class Settings(Record):
     rules: Rules = field(default_factory=Rules)
     language: str = "ky"
     last_association_id: str = ""
+    plain_display: bool = False  # plain mode (DESIGN §7) even where the terminal would not need it
 
     def school_title(self) -> str:
         """The school as documents name it: `№5 «Ала-Тоо» орто мектеби`."""

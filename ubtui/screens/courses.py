@@ -13,6 +13,7 @@ from ubtui.i18n import N_, _, format_date
 from ubtui.screens.course_form import CourseForm
 from ubtui.screens.printing import PrintsPdf
 from ubtui.screens.teacher_detail import TeacherDetailScreen
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 from ubtui.widgets.marks import course_status_text
 
@@ -34,7 +35,7 @@ class CoursesScreen(PrintsPdf, Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="list-screen"):
             yield Static("", id="rule")
-            yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
+            yield Table(id="due", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

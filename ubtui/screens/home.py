@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ubtui.i18n import N_, _
 from ubtui.store.overview import overview
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 # A cell's leading spaces are dropped, so a plain figure gets a dot to keep the labels aligned.
@@ -30,7 +31,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="school")
             yield Static("", id="context")
             with Horizontal(id="home-body"):
-                table: DataTable[str] = DataTable(id="figures", cursor_type="none", zebra_stripes=True)
+                table = Table(id="figures", cursor_type="none", zebra_stripes=True)
                 yield table
                 with Vertical(id="areas-box"):
                     yield Static(_("Go to"), classes="box-title")

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
+from ubtui.domain.collation import name_key
 from ubtui.domain.plans import (
     DONE,
     NOT_DONE,
@@ -44,6 +45,7 @@ from ubtui.errors import UserError
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.printing import PrintsPdf
 from ubtui.store.plans import PlanExists, approval_text
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 ALL = "all"
@@ -112,7 +114,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
                              id="filter-status")
                 yield Select([(_("Everyone"), ALL)], value=ALL, allow_blank=False, prompt=_("Select"), compact=True,
                              id="filter-who")
-            yield DataTable(id="plan-items", cursor_type="row", zebra_stripes=True)
+            yield Table(id="plan-items", cursor_type="row", zebra_stripes=True)
             yield Static("", id="plan-detail")
         yield Footer()
 
@@ -224,8 +226,8 @@ class PlanScreen(PrintsPdf, Screen[None]):
                 roles.setdefault(responsible_key_role(role), role.strip())
             for teacher_id in item.teacher_ids:
                 teachers.setdefault(responsible_key_teacher(teacher_id), names.get(teacher_id, "?"))
-        options = [(_("Everyone"), ALL)] + sorted(((v, k) for k, v in roles.items()), key=lambda o: o[0].casefold())
-        options += sorted(((v, k) for k, v in teachers.items()), key=lambda o: o[0].casefold())
+        options = [(_("Everyone"), ALL)] + sorted(((v, k) for k, v in roles.items()), key=lambda o: name_key(o[0]))
+        options += sorted(((v, k) for k, v in teachers.items()), key=lambda o: name_key(o[0]))
         select = self.query_one("#filter-who", Select)
         current = select.value
         with self.prevent(Select.Changed):

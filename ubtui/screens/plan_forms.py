@@ -13,6 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
+from ubtui.domain.collation import sorted_by_name
 from ubtui.domain.plan_template import known_roles
 from ubtui.domain.plans import (
     DONE,
@@ -113,7 +114,7 @@ class PlanItemForm(FormScreen[PlanItem]):
             other = self.store.teachers.find(teacher_id)
             if other is not None and other.id not in known:
                 teachers.append(other)
-        return [(t.full_name, t.id) for t in teachers]
+        return [(t.full_name, t.id) for t in sorted_by_name(teachers, lambda t: t.full_name)]
 
     def compose_fields(self) -> ComposeResult:
         item = self.item

@@ -17,6 +17,7 @@ from ubtui.i18n import N_, _, format_date, ngettext
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.sessions_decisions import DecisionsScreen
 from ubtui.screens.sessions_editor import SessionEditor
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 LIST_CSS = """
@@ -46,7 +47,7 @@ class SessionsScreen(Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="sessions-box"):
             yield Static("", id="sessions-summary")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Table(id="sessions", cursor_type="row", zebra_stripes=True)
             yield ProgressBar(id="print-progress", show_eta=False)
         yield Footer()
 

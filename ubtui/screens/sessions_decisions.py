@@ -12,6 +12,7 @@ from ubtui.domain.sessions import decision_state, decision_status_label
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, format_date
 from ubtui.store.sessions import DecisionRow
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 FILTERS = ("open", "overdue", "done", "all")
@@ -44,7 +45,7 @@ class DecisionsScreen(Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="decisions-box"):
             yield Static("", id="decisions-summary")
-            yield DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+            yield Table(id="decisions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="decision-text", markup=False)
         yield Footer()
 

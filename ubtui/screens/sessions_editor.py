@@ -21,6 +21,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
+from ubtui.domain.collation import name_key
 from ubtui.domain.sessions import (
     DECISION_STATUSES,
     KINDS,
@@ -40,6 +41,7 @@ from ubtui.errors import UserError
 from ubtui.i18n import N_, _
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.sessions_modals import LeaveScreen, ReasonScreen
+from ubtui.widgets.cells import Table
 from ubtui.widgets.fields import date_input, read_date
 from ubtui.widgets.keys import key
 
@@ -261,7 +263,7 @@ class AgendaItemEditor(VerticalScroll):
 # --- attendance -----------------------------------------------------------------------------------------
 
 
-class AttendanceTable(DataTable[str]):
+class AttendanceTable(Table):
     """Every member; Space marks present / absent, Enter edits the reason."""
 
     BINDINGS = [
@@ -297,7 +299,7 @@ class SessionEditor(Screen[bool]):
     def __init__(self, session: Session, *, names: Iterable[str] = ()) -> None:
         super().__init__()
         self.session = session
-        self.names = sorted({n for n in names if n} | {a.name for a in session.attendance}, key=str.casefold)
+        self.names = sorted({n for n in names if n} | {a.name for a in session.attendance}, key=name_key)
         self.attendance = [dataclasses.replace(a) for a in session.attendance]
         self.saved_once = False
         self._item_serial = 0

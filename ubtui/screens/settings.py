@@ -17,6 +17,7 @@ from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, format_date
 from ubtui.screens.association_form import AssociationForm
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.year_form import YearForm
+from ubtui.widgets.cells import Table
 from ubtui.widgets.fields import Field, IntegerValidator
 from ubtui.widgets.keys import key
 
@@ -64,11 +65,11 @@ class SettingsScreen(Screen[None]):
             with TabPane(_("Academic years"), id="tab-years"):
                 with Vertical():
                     yield Static(_("F2 new · Enter edit · Del delete"), classes="hint")
-                    yield DataTable(id="years", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="years", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Associations"), id="tab-associations"):
                 with Vertical():
                     yield Static(_("F2 new · Enter edit · Del delete"), classes="hint")
-                    yield DataTable(id="associations", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="associations", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Language"), id="tab-language"):
                 with RadioSet(id="language"):
                     for code in LANGUAGES:

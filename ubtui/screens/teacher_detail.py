@@ -19,6 +19,7 @@ from ubtui.screens.award_form import AwardForm
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.course_form import CourseForm
 from ubtui.screens.teacher_form import TeacherForm
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 from ubtui.widgets.marks import course_status_text
 
@@ -43,8 +44,8 @@ class TeacherDetailScreen(Screen[None]):
             with VerticalScroll(id="detail-info"):
                 yield Static("", id="info")
             yield Static("", id="course-status")
-            yield DataTable(id="courses", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="awards", cursor_type="row", zebra_stripes=True)
+            yield Table(id="courses", cursor_type="row", zebra_stripes=True)
+            yield Table(id="awards", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from ubtui.domain.collation import name_key
 from ubtui.domain.teachers import category_label
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, ngettext
@@ -15,6 +16,7 @@ from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.printing import PrintsPdf
 from ubtui.screens.teacher_detail import TeacherDetailScreen
 from ubtui.screens.teacher_form import TeacherForm
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 from ubtui.widgets.marks import course_status_text
 
@@ -46,16 +48,17 @@ class TeachersScreen(PrintsPdf, Screen[None]):
         with Vertical(id="list-screen"):
             yield Static("", id="scope")
             yield Input(placeholder=_("Filter: name, subject, association, status"), id="filter")
-            yield DataTable(id="teachers", cursor_type="row", zebra_stripes=True)
+            yield Table(id="teachers", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#teachers", DataTable)
-        table.add_column(_("Full name"), key="name", width=29)
-        table.add_column(_("Subjects"), key="subjects", width=14)
+        # 66 cells and their padding fit 80 columns: a cut shows "…", a status is a mark and one word.
+        table.add_column(_("Full name"), key="name", width=28)
+        table.add_column(_("Subjects"), key="subjects", width=12)
         table.add_column(_("Cat."), key="category", width=7)
         table.add_column(_("Exp."), key="experience", width=4)
-        table.add_column(_("Courses"), key="status")
+        table.add_column(_("Courses"), key="status", width=15)
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -78,18 +81,20 @@ class TeachersScreen(PrintsPdf, Screen[None]):
                 continue
             rows.append((teacher, status))
         if self.sort == "name":
-            rows.sort(key=lambda r: r[0].full_name.casefold())
+            rows.sort(key=lambda r: name_key(r[0].full_name))
         elif self.sort == "experience":
             rows.sort(key=lambda r: -(r[0].pedagogical_experience(app.today) or 0))
         table = self.query_one("#teachers", DataTable)
+        rules = store.settings().rules
         current = self._selected()
         with app.batch_update():
             table.clear()
             for teacher, status in rows:
                 experience = teacher.pedagogical_experience(app.today)
-                name = teacher.full_name + ("" if teacher.active else " " + _("(left)"))
-                if teacher.is_young(app.today, store.settings().rules):
-                    name += " *"
+                # The marks go first: a cut name must not lose them.
+                name = teacher.full_name if teacher.active else _("(left)") + " " + teacher.full_name
+                if teacher.is_young(app.today, rules):
+                    name = "* " + name
                 table.add_row(
                     name,
                     teacher.subjects_text(),
