@@ -20,7 +20,7 @@ from ubtui.errors import UserError
 from ubtui.i18n import N_, _
 from ubtui.screens.home import HomeScreen
 from ubtui.store import Store
-from ubtui.widgets.keys import key
+from ubtui.widgets.keys import key, key_label
 from ubtui.widgets.plain import plain_wanted, use_plain
 from ubtui.widgets.textual_i18n import retranslate_bindings
 
@@ -76,6 +76,8 @@ class UbtuiApp(App[int]):
         key("f7", "pick_year", N_("Year"), show=False),
         key("f8", "pick_association", N_("Association"), show=False),
         key("f10,ctrl+q", "quit", N_("Quit"), priority=True),
+        # The palette's own binding, so its footer label is translated (Textual adds "palette" otherwise).
+        key("ctrl+p", "command_palette", N_("palette"), show=False, priority=True),
     ]
 
     def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None,
@@ -171,11 +173,9 @@ class UbtuiApp(App[int]):
         self.open_area(area_id)
 
     def action_help(self) -> None:
-        keys = []
-        for key, active in self.screen.active_bindings.items():
-            if active.binding.description:
-                keys.append((active.binding.key_display or key.upper(), active.binding.description))
-        self.push_screen(load_screen(HELP)(keys))
+        from ubtui.screens.help import key_groups
+
+        self.push_screen(load_screen(HELP)(key_groups(self.screen)))
 
     def action_pick_year(self) -> None:
         years = list(reversed(self.store.sorted_years()))
@@ -239,6 +239,10 @@ class UbtuiApp(App[int]):
             self.screen.query_one(TabbedContent).active = "tab-language"
 
     # --- Textual's own words, translated --------------------------------------------------
+
+    def get_key_display(self, binding) -> str:  # type: ignore[no-untyped-def]
+        """Keys as printed on the keyboard (`Ctrl+P`, `PgDn`, `↑`), not Textual's `^p`."""
+        return binding.key_display or key_label(binding.key.split(",")[0].strip())
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):

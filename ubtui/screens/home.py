@@ -74,7 +74,7 @@ class HomeScreen(Screen[None]):
             self._fill_figures()
 
     def _fill_figures(self) -> None:
-        """Values are never cut; a long label gives way (its column takes what is left)."""
+        """Values are never cut; a long label gives way (its column takes what is left) and wraps."""
         table = self.query_one("#figures", DataTable)
         rows = [(f"{LEVEL_MARKS.get(f.level, '·'):<2} {f.label}", f.value) for f in self._figures]
         value_width = max([len(_("Figure"))] + [len(value) for _label, value in rows])
@@ -85,7 +85,7 @@ class HomeScreen(Screen[None]):
             table.add_column(_("What"), key="label", width=label_width)
             table.add_column(_("Figure"), key="value", width=value_width)
             for index, (label, value) in enumerate(rows):
-                table.add_row(label, value, key=str(index))
+                table.add_row(label, value, key=str(index), height=None)  # a long label wraps
 
     @on(OptionList.OptionSelected, "#areas")
     def _open_area(self, event: OptionList.OptionSelected) -> None:

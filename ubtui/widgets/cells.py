@@ -25,17 +25,19 @@ def cut(text: str, width: int) -> str:
     return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
-def cell(value: Any) -> Any:
-    """A cell as shown: text is plain (no markup) and ends in "…" where the column is too narrow."""
+def cell(value: Any, *, wrap: bool = False) -> Any:
+    """A cell as shown: text is plain (no markup) and ends in "…" where the column is too narrow
+    (or, with `wrap`, goes on to the next line of a row that grows)."""
     if isinstance(value, Text):
         text = value.copy()
-        text.overflow = "ellipsis"
-        text.no_wrap = True
-        text.end = ""
-        return text
-    if isinstance(value, str):
-        return Text(value, overflow="ellipsis", no_wrap=True, end="")
-    return value
+    elif isinstance(value, str):
+        text = Text(value)
+    else:
+        return value
+    text.overflow = "fold" if wrap else "ellipsis"
+    text.no_wrap = not wrap
+    text.end = ""
+    return text
 
 
 class Table(DataTable):  # type: ignore[type-arg]
@@ -45,7 +47,9 @@ class Table(DataTable):  # type: ignore[type-arg]
         return super().add_column(cell(label), width=width, key=key, default=default)
 
     def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None, label: Any = None) -> Any:
-        return super().add_row(*(cell(c) for c in cells), height=height, key=key, label=label)
+        """A row of one line (cut with "…"), or with `height=None` as many as its cells need (wrapped)."""
+        wrap = height != 1
+        return super().add_row(*(cell(c, wrap=wrap) for c in cells), height=height, key=key, label=label)
 
     def update_cell(self, row_key: Any, column_key: Any, value: Any, *, update_width: bool = False) -> None:
         super().update_cell(row_key, column_key, cell(value), update_width=update_width)
