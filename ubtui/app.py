@@ -95,6 +95,7 @@ class UbtuiApp(App[int]):
         for area in AREAS:  # every area's F-key works from any screen
             self._bindings.bind(area.key, f"open_area('{area.id}')", area.label(), show=False)
         self.store = store
+        self._shown_read_only = False
         self._today = today
         self.year: AcademicYear | None = None
         self.association: Association | None = None
@@ -121,11 +122,45 @@ class UbtuiApp(App[int]):
 
     def _update_titles(self) -> None:
         settings = self.store.settings()
-        self.title = settings.school_title() or "ubtui"
+        title = settings.school_title() or "ubtui"
+        self._shown_read_only = self.store.read_only
+        if self.store.read_only:  # first, so that a long school name never hides it
+            title = f"{_('READ-ONLY')} ({self.read_only_reason(short=True)}) · {title}"
+        self.title = title
         parts = [self.year.label if self.year else "", self.association.name if self.association else ""]
-        if self.store.read_only:
-            parts.append(_("READ-ONLY"))
         self.sub_title = " · ".join(p for p in parts if p)
+
+    # --- read-only ------------------------------------------------------------------------
+
+    def read_only_reason(self, *, short: bool = False) -> str:
+        """Why the file cannot be changed: a few words for the header, or the full sentence."""
+        school = self.store.school
+        if school.problems:
+            return _("content not sound") if short else school.unsound_message()
+        given = getattr(school, "read_only_reason", "")  # the store's own words, when it has them
+        if callable(given):
+            given = given()
+        if school.holder:
+            if short:
+                return _("another ubtui has it open")
+            return _("The file is open read-only: another ubtui is writing it ({holder}).").format(holder=school.holder)
+        if given:
+            return _("see F1") if short else str(given)
+        return _("opened read-only") if short else _("The file is open read-only.")
+
+    def refuse_edit(self) -> bool:
+        """Editing actions ask this first: on a read-only file, say why at once and refuse."""
+        if not self.store.read_only:
+            return False
+        if not self._shown_read_only:
+            self._update_titles()
+        self.notify(self.read_only_reason(), title=_("Nothing can be changed"), severity="warning", markup=False)
+        return True
+
+    def _watch_read_only(self) -> None:
+        """The file may become read-only while open (changed outside, lock lost): the header says so."""
+        if self.store.read_only != getattr(self, "_shown_read_only", False) and self.year is not None:
+            self._update_titles()
 
     def context_changed(self) -> None:
         """Settings changed years or associations: reload and redraw the titles."""
@@ -140,13 +175,10 @@ class UbtuiApp(App[int]):
         if self.console_mode:
             self.theme = "ansi-dark"
             self.add_class("-console")
-        if self.store.school.problems:
-            self.notify(self.store.school.unsound_message(), severity="error", timeout=30, markup=False)
-        elif self.store.read_only:
-            message = _("The file is open read-only: another ubtui is writing it ({holder}).").format(
-                holder=self.store.school.holder or "?"
-            )
-            self.notify(message, severity="warning", timeout=10)
+        if self.store.read_only:  # the header keeps a short mark; this says it in full once
+            self.notify(self.read_only_reason(), severity="error" if self.store.school.problems else "warning",
+                        timeout=30, markup=False)
+        self.set_interval(2, self._watch_read_only)
         if self.store.is_set_up():
             self.start_home()
         else:

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date
 from ubtui.screens.course_form import CourseForm
 from ubtui.screens.printing import PrintsPdf
@@ -82,6 +83,7 @@ class CoursesScreen(PrintsPdf, Screen[None]):
     def _open(self, event: DataTable.RowSelected) -> None:
         self.app.push_screen(TeacherDetailScreen(str(event.row_key.value)))
 
+    @edits
     def action_new(self) -> None:
         table = self.query_one("#due", DataTable)
         teacher_id = ""

@@ -57,6 +57,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         text = Text()
+        app = self.app
+        if app.store.read_only:  # the header's short mark, in full
+            text.append(app.read_only_reason() + "\n\n", style="bold")
         width = max([len(keys) for group in self.groups for keys, _d in group.keys] + [8]) + 2
         for group in self.groups:
             text.append(_(group.title) + "\n", style="bold")

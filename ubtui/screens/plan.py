@@ -42,6 +42,7 @@ from ubtui.domain.plans import (
 )
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.printing import PrintsPdf
 from ubtui.store.plans import PlanExists, approval_text
@@ -157,12 +158,16 @@ class PlanScreen(PrintsPdf, Screen[None]):
     def _writable(self) -> bool:
         return not self.app.store.read_only and self.year is not None and not self.year.closed
 
+    def _year_open(self) -> bool:
+        return self.year is not None and not self.year.closed
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A read-only file keeps the keys: pressing one says why nothing can change (@edits).
         editing = ("new_item", "mark_done", "fulfilment", "edit_item", "delete_item", "move", "edit_head", "approval")
         if action in editing:
-            return self._writable() and self.plan is not None
+            return self._year_open() and self.plan is not None
         if action == "start_plan":
-            return self._writable() and self.app.association is not None
+            return self._year_open() and self.app.association is not None
         if action in ("print_plan", "this_month"):
             return self.plan is not None
         return True
@@ -360,6 +365,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
     # --- starting the plan ------------------------------------------------------------------------------
 
+    @edits
     def action_start_plan(self) -> None:
         from ubtui.i18n import get_language
         from ubtui.screens.pickers import PickScreen
@@ -435,6 +441,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
         self.app.context_changed()
         self.notify(_("Saved."))
 
+    @edits
     def action_new_item(self) -> None:
         from ubtui.screens.plan_forms import PlanItemForm
 
@@ -443,6 +450,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
         form = PlanItemForm(self.app.store, self.plan, self.year, section=self._selected_section(), today=self.app.today)
         self.app.push_screen(form, self._after_save)
 
+    @edits
     def action_edit_item(self) -> None:
         from ubtui.screens.plan_forms import PlanItemForm
 
@@ -454,11 +462,13 @@ class PlanScreen(PrintsPdf, Screen[None]):
         self.app.push_screen(PlanItemForm(self.app.store, self.plan, self.year, item, today=self.app.today),
                              self._after_save)
 
+    @edits
     @on(DataTable.RowSelected, "#plan-items")
     def _row_selected(self) -> None:
         if self._writable() and self.plan is not None:
             self.action_edit_item()
 
+    @edits
     def action_fulfilment(self) -> None:
         from ubtui.screens.plan_forms import FulfilmentForm
 
@@ -467,6 +477,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
             return
         self.app.push_screen(FulfilmentForm(self.app.store, item, self.year, today=self.app.today), self._after_save)
 
+    @edits
     def action_mark_done(self) -> None:
         from ubtui.screens.plan_forms import DoneScreen
 
@@ -486,6 +497,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
         self.app.push_screen(DoneScreen(item), noted)
 
+    @edits
     def action_delete_item(self) -> None:
         from ubtui.screens.confirm import ConfirmScreen
 
@@ -508,6 +520,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
         question = _("Delete the item «{item}»?").format(item=_one_line(item.content)[:60])
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete")), answered)
 
+    @edits
     def action_move(self, delta: int) -> None:
         item = self._selected_item()
         if item is None:
@@ -522,12 +535,14 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
     # --- the plan's heading, approval and printing -----------------------------------------------------
 
+    @edits
     def action_edit_head(self) -> None:
         from ubtui.screens.plan_forms import PlanHeadForm
 
         if self.plan is not None:
             self.app.push_screen(PlanHeadForm(self.app.store, self.plan), self._after_save)
 
+    @edits
     def action_approval(self) -> None:
         from ubtui.screens.plan_forms import ApprovalForm
 

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ubtui.domain.sessions import decision_state, decision_status_label
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date
 from ubtui.store.sessions import DecisionRow
 from ubtui.widgets.cells import Table
@@ -141,11 +142,13 @@ class DecisionsScreen(Screen[None]):
         self.reload()
         self.app.context_changed()
 
+    @edits
     def action_done(self) -> None:
         row = self._row()
         if row is not None:
             self._set("open" if row.decision.status == "done" else "done")
 
+    @edits
     def action_not_done(self) -> None:
         row = self._row()
         if row is not None:

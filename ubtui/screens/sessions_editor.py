@@ -38,6 +38,7 @@ from ubtui.domain.sessions import (
 )
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.sessions_modals import LeaveScreen, ReasonScreen
@@ -486,6 +487,7 @@ class SessionEditor(Screen[bool]):
             if name in ("date", "place", "chair", "secretary"):
                 self.query_one(f"#{name}", Input).focus()
 
+    @edits
     def action_save(self) -> None:
         self.save()
 

@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, RadioButto
 from ubtui.domain.settings import RULE_LIMITS, SCHOOL_FIELDS, Deputy, Rules
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, format_date
 from ubtui.screens.association_form import AssociationForm
 from ubtui.screens.confirm import ConfirmScreen
@@ -159,6 +160,7 @@ class SettingsScreen(Screen[None]):
             self.app.context_changed()
             self.notify(_("Saved."))
 
+    @edits
     def action_new(self) -> None:
         store = self.app.store
         if self.tab == "tab-years":
@@ -166,6 +168,7 @@ class SettingsScreen(Screen[None]):
         else:
             self.app.push_screen(AssociationForm(store), self._after_form)
 
+    @edits
     @on(DataTable.RowSelected)
     def action_edit(self) -> None:
         store = self.app.store
@@ -174,6 +177,7 @@ class SettingsScreen(Screen[None]):
         elif self.tab == "tab-associations" and (key := self._selected("#associations")):
             self.app.push_screen(AssociationForm(store, store.associations.get(key)), self._after_form)
 
+    @edits
     def action_delete(self) -> None:
         store = self.app.store
         if self.tab == "tab-years":
@@ -203,6 +207,7 @@ class SettingsScreen(Screen[None]):
 
     # --- saving the school and the rules ----------------------------------------------------
 
+    @edits
     @on(Button.Pressed, "#save-school")
     @on(Button.Pressed, "#save-rules")
     def action_save(self) -> None:

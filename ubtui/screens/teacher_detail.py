@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ubtui.domain.courses import kind_label
 from ubtui.domain.teachers import Award, Teacher, award_level_label, category_label, education_label
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date, format_number
 from ubtui.screens.award_form import AwardForm
 from ubtui.screens.confirm import ConfirmScreen
@@ -124,12 +125,15 @@ class TeacherDetailScreen(Screen[None]):
             self.reload()
             self.notify(_("Saved."))
 
+    @edits
     def action_edit_teacher(self) -> None:
         self.app.push_screen(TeacherForm(self.app.store, self.teacher), self._saved)
 
+    @edits
     def action_new_course(self) -> None:
         self.app.push_screen(CourseForm(self.app.store, teacher_id=self.teacher_id), self._saved)
 
+    @edits
     def action_new_award(self) -> None:
         self.app.push_screen(AwardForm(), self._award_added)
 
@@ -146,11 +150,13 @@ class TeacherDetailScreen(Screen[None]):
             return
         self._saved(True)
 
+    @edits
     @on(DataTable.RowSelected, "#courses")
     def _edit_course(self, event: DataTable.RowSelected) -> None:
         course = self.app.store.courses.get(str(event.row_key.value))
         self.app.push_screen(CourseForm(self.app.store, course), self._saved)
 
+    @edits
     @on(DataTable.RowSelected, "#awards")
     def _edit_award(self, event: DataTable.RowSelected) -> None:
         index = int(str(event.row_key.value))
@@ -164,6 +170,7 @@ class TeacherDetailScreen(Screen[None]):
 
         self.app.push_screen(AwardForm(teacher.awards[index]), edited)
 
+    @edits
     def action_delete(self) -> None:
         focused = self.focused
         store = self.app.store

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ubtui.domain.collation import name_key
 from ubtui.domain.teachers import category_label
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.printing import PrintsPdf
@@ -162,10 +163,12 @@ class TeachersScreen(PrintsPdf, Screen[None]):
             self.app.context_changed()
             self.notify(_("Saved."))
 
+    @edits
     def action_new(self) -> None:
         association = self.app.association
         self.app.push_screen(TeacherForm(self.app.store, association_id=association.id if association else ""), self._saved)
 
+    @edits
     def action_edit(self) -> None:
         if (teacher_id := self._selected()) is not None:
             self.app.push_screen(TeacherForm(self.app.store, self.app.store.teachers.get(teacher_id)), self._saved)
@@ -174,6 +177,7 @@ class TeachersScreen(PrintsPdf, Screen[None]):
     def _open(self, event: DataTable.RowSelected) -> None:
         self.app.push_screen(TeacherDetailScreen(str(event.row_key.value)))
 
+    @edits
     def action_delete(self) -> None:
         teacher_id = self._selected()
         if teacher_id is None:
