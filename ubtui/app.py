@@ -274,6 +274,10 @@ class UbtuiApp(App[int]):
 
     # --- Textual's own words, translated --------------------------------------------------
 
+    def notify(self, message: str, *, markup: bool = False, **options) -> None:  # type: ignore[override]
+        """Messages name teachers, associations, files: never markup unless a caller asks."""
+        super().notify(message, markup=markup, **options)
+
     def get_key_display(self, binding) -> str:  # type: ignore[no-untyped-def]
         """Keys as printed on the keyboard (`Ctrl+P`, `PgDn`, `↑`), not Textual's `^p`."""
         return binding.key_display or key_label(binding.key.split(",")[0].strip())
@@ -329,4 +333,4 @@ class UbtuiApp(App[int]):
         self.error_console.print(_("ubtui stopped because of an internal error; your saved data is safe.") + where, markup=False)
 
     def action_help_quit(self) -> None:
-        self.notify(_("Press [b]{key}[/b] to quit the app").format(key="F10"), title=_("Do you want to quit?"))
+        self.notify(_("Press [b]{key}[/b] to quit the app").format(key="F10"), title=_("Do you want to quit?"), markup=True)

@@ -35,14 +35,15 @@ class CoursesScreen(PrintsPdf, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Vertical(id="list-screen"):
-            yield Static("", id="rule")
+            yield Static("", id="rule", markup=False)
             yield Table(id="due", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#due", DataTable)
-        table.add_column(_("Status"), key="status", width=24)
-        table.add_column(_("Teacher"), key="teacher", width=28)
+        # 64 cells and their padding fit 80 columns with a border and a scrollbar.
+        table.add_column(_("Status"), key="status", width=15)
+        table.add_column(_("Teacher"), key="teacher", width=24)
         table.add_column(_("Last course"), key="last", width=10)
         table.add_column(_("Hours"), key="hours", width=5)
         table.add_column(_("Due"), key="due", width=10)
@@ -67,7 +68,7 @@ class CoursesScreen(PrintsPdf, Screen[None]):
                     continue
                 last = status.last_course
                 table.add_row(
-                    course_status_text(status),
+                    course_status_text(status, compact=True),
                     teacher.full_name,
                     format_date(last.end, long=False) if last else "—",
                     str(status.hours_in_period),

@@ -47,6 +47,7 @@ from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.printing import PrintsPdf
 from ubtui.store.plans import PlanExists, approval_text
 from ubtui.widgets.cells import Table
+from ubtui.widgets.fields import plain_options
 from ubtui.widgets.keys import key
 
 ALL = "all"
@@ -102,10 +103,10 @@ class PlanScreen(PrintsPdf, Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="plan-screen"):
             with Vertical(id="plan-head"):
-                yield Static("", id="plan-theme", classes="plan-line")
-                yield Static("", id="plan-goal", classes="plan-line")
-                yield Static("", id="plan-tasks", classes="plan-line")
-            yield Static("", id="plan-state")
+                yield Static("", id="plan-theme", classes="plan-line", markup=False)
+                yield Static("", id="plan-goal", classes="plan-line", markup=False)
+                yield Static("", id="plan-tasks", classes="plan-line", markup=False)
+            yield Static("", id="plan-state", markup=False)
             with Horizontal(id="plan-filters"):
                 months = [(_("All months"), ALL)] + [(month_label(m), str(m)) for m in SCHOOL_MONTHS]
                 yield Select(months, value=ALL, allow_blank=False, prompt=_("Select"), compact=True, id="filter-month")
@@ -116,7 +117,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
                 yield Select([(_("Everyone"), ALL)], value=ALL, allow_blank=False, prompt=_("Select"), compact=True,
                              id="filter-who")
             yield Table(id="plan-items", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="plan-detail")
+            yield Static("", id="plan-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,8 +138,9 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
     def _content_width(self) -> int:
         width = self.size.width or 80
-        # screen padding 2, scrollbar 2, one padding cell each side of every column
-        return max(16, width - 2 - 2 - 2 * 5 - sum(FIXED_COLUMNS.values()))
+        # screen padding 2, scrollbar 2, one padding cell each side of every column; plain mode's border 2
+        border = 2 if getattr(self.app, "plain", False) else 0
+        return max(16, width - 2 - 2 - border - 2 * 5 - sum(FIXED_COLUMNS.values()))
 
     def _add_columns(self) -> None:
         table = self.query_one("#plan-items", DataTable)
@@ -236,7 +238,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
         select = self.query_one("#filter-who", Select)
         current = select.value
         with self.prevent(Select.Changed):
-            select.set_options(options)
+            select.set_options(plain_options(options))
             select.value = current if any(value == current for _label, value in options) else ALL
 
     def _filters(self) -> dict[str, object]:

@@ -47,7 +47,7 @@ class SessionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Vertical(id="sessions-box"):
-            yield Static("", id="sessions-summary")
+            yield Static("", id="sessions-summary")  # markup: the names in it are escaped
             yield Table(id="sessions", cursor_type="row", zebra_stripes=True)
             yield ProgressBar(id="print-progress", show_eta=False)
         yield Footer()

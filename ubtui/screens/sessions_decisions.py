@@ -45,7 +45,7 @@ class DecisionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Vertical(id="decisions-box"):
-            yield Static("", id="decisions-summary")
+            yield Static("", id="decisions-summary")  # markup: the names in it are escaped
             yield Table(id="decisions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="decision-text", markup=False)
         yield Footer()

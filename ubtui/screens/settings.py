@@ -79,11 +79,13 @@ class SettingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         years = self.query_one("#years", DataTable)
-        for key, label in (("label", _("Academic year")), ("start", _("Start")), ("end", _("End")), ("closed", _("State"))):
-            years.add_column(label, key=key)
+        # Fixed widths that fit 80 columns: a longer name ends in "…", never off the screen.
+        for key, label, width in (("label", _("Academic year"), 12), ("start", _("Start"), 10), ("end", _("End"), 10),
+                                  ("closed", _("State"), 24)):
+            years.add_column(label, key=key, width=width)
         associations = self.query_one("#associations", DataTable)
-        for key, label in (("name", _("Name")), ("head", _("Head")), ("members", _("Members"))):
-            associations.add_column(label, key=key)
+        for key, label, width in (("name", _("Name"), 30), ("head", _("Head"), 28), ("members", _("Members"), 9)):
+            associations.add_column(label, key=key, width=width)
         self.reload_tables()
         self._saved_values = self._typed_values()
 

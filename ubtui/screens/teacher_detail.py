@@ -43,19 +43,21 @@ class TeacherDetailScreen(Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="detail"):
             with VerticalScroll(id="detail-info"):
-                yield Static("", id="info")
-            yield Static("", id="course-status")
+                yield Static("", id="info")  # markup: the values in it are escaped
+            yield Static("", id="course-status", markup=False)
             yield Table(id="courses", cursor_type="row", zebra_stripes=True)
             yield Table(id="awards", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         courses = self.query_one("#courses", DataTable)
-        for column, label in (("end", _("End")), ("title", _("Course")), ("hours", _("Hours")), ("kind", _("Kind")), ("cert", _("Cert."))):
-            courses.add_column(label, key=column)
+        # Widths that fit 80 columns; a longer title ends in "…" (Enter shows it whole).
+        for column, label, width in (("end", _("End"), 10), ("title", _("Course"), 28), ("hours", _("Hours"), 5),
+                                     ("kind", _("Kind"), 14), ("cert", _("Cert."), 5)):
+            courses.add_column(label, key=column, width=width)
         awards = self.query_one("#awards", DataTable)
-        for column, label in (("year", _("Year")), ("title", _("Award")), ("level", _("Level"))):
-            awards.add_column(label, key=column)
+        for column, label, width in (("year", _("Year"), 4), ("title", _("Award"), 44), ("level", _("Level"), 14)):
+            awards.add_column(label, key=column, width=width)
         self.reload()
 
     @property

@@ -47,7 +47,7 @@ class TeachersScreen(PrintsPdf, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Vertical(id="list-screen"):
-            yield Static("", id="scope")
+            yield Static("", id="scope", markup=False)
             yield Input(placeholder=_("Filter: name, subject, association, status"), id="filter")
             yield Table(id="teachers", cursor_type="row", zebra_stripes=True)
         yield Footer()
