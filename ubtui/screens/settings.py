@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
 
 from ubtui.domain.settings import RULE_LIMITS, SCHOOL_FIELDS, Deputy, Rules
 from ubtui.domain.validation import Problems, ValidationError
@@ -72,9 +72,14 @@ class SettingsScreen(Screen[None]):
                     yield Static(_("F2 new · Enter edit · Del delete"), classes="hint")
                     yield Table(id="associations", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Language"), id="tab-language"):
-                with RadioSet(id="language"):
-                    for code in LANGUAGES:
-                        yield RadioButton(LANGUAGE_NAMES[code], value=code == settings.language, id=f"lang-{code}")
+                with Vertical():
+                    with RadioSet(id="language"):
+                        for code in LANGUAGES:
+                            yield RadioButton(LANGUAGE_NAMES[code], value=code == settings.language, id=f"lang-{code}")
+                    yield Checkbox(_("Plain display: only the console font's letters, simple borders"),
+                                   settings.plain_display, id="plain-display")
+                    yield Static(_("For the Linux text console and old Windows consoles (there it is on anyway); "
+                                   "takes effect at the next start."), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -257,6 +262,22 @@ class SettingsScreen(Screen[None]):
         self.notify(_("Saved."))
 
     # --- language -------------------------------------------------------------------------------
+
+    @on(Checkbox.Changed, "#plain-display")
+    def _plain_chosen(self, event: Checkbox.Changed) -> None:
+        store = self.app.store
+        settings = store.settings()
+        if settings.plain_display == event.value:
+            return
+        if self.app.refuse_edit():
+            return
+        settings.plain_display = event.value
+        try:
+            store.save_settings(settings)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(_("Saved: from the next start."))
 
     @on(RadioSet.Changed, "#language")
     def _language_chosen(self, event: RadioSet.Changed) -> None:
