@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ubtui.i18n import _, ngettext
 from ubtui.store.errors import DamagedFile
+from ubtui.store.oserrors import describe_os_error
 from ubtui.store.schoolfile import META, parse
 
 
@@ -15,7 +16,7 @@ def check_file(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DamagedFile(_("cannot read the file: {error}").format(error=error.strerror or error)) from None
+        raise DamagedFile(describe_os_error(error, path).rstrip(".")) from None
     document = parse(data)
     meta = document[META]["1"]
     settings = next(iter(document.get("settings", {}).values()), {})
