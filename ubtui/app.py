@@ -139,16 +139,20 @@ class UbtuiApp(App[int]):
             self.theme = "ansi-dark"
             self.add_class("-console")
         if self.store.read_only:
-            message = _("The file is open read-only: another ubtui is writing it ({holder}).").format(
-                holder=self.store.school.holder or "?"
-            )
-            self.notify(message, severity="warning", timeout=10)
+            self.notify(self.store.school.read_only_reason, severity="warning", timeout=10)
+        # A save that finds the file changed by another program turns the school read-only:
+        # the header says so, and the message stays until it is dismissed.
+        self.store.school.read_only_listeners.append(self._turned_read_only)
         if self.store.is_set_up():
             self.start_home()
         else:
             self.push_screen(load_screen(FIRST_RUN)())
         if self.exit_when_ready:
             self.call_after_refresh(self.exit, 0)
+
+    def _turned_read_only(self, reason: str) -> None:
+        self._update_titles()
+        self.notify(reason, severity="error", timeout=24 * 3600)
 
     def start_home(self) -> None:
         self.load_context()

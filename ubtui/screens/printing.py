@@ -74,7 +74,9 @@ def save_pdf(folder: Path, name: str, data: bytes) -> Path:
             target = free_name(folder, name)
             atomic_write(target, data)
     except OSError as error:
-        raise UserError(_("Cannot write {path}: {error}").format(path=folder / name, error=error.strerror or error)) from None
+        from ubtui.store.oserrors import describe_os_error
+
+        raise UserError(_("Cannot write the PDF: {reason}").format(reason=describe_os_error(error, folder / name))) from None
     return target
 
 

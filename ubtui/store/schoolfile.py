@@ -18,6 +18,7 @@ import hashlib
 import datetime as dt
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -465,7 +466,7 @@ class School:
         side: Path | None = None
         kept = ""
         try:
-            side = _keep_aside(self.path, document)
+            side = _keep_aside(self.path, document, self._stamp)
         except OSError as error:
             kept = describe_os_error(error, self.path.parent)
         if side is not None:
@@ -499,7 +500,7 @@ def _sha256(data: bytes) -> str:
 
 
 def _stamp_of(found: os.stat_result) -> tuple[int, ...]:
-    return (found.st_size, found.st_mtime_ns, found.st_ino, found.st_dev)
+    return (found.st_size, found.st_mtime_ns, found.st_ino, found.st_dev, stat.S_IMODE(found.st_mode))
 
 
 def _read_with_stamp(path: Path) -> tuple[bytes | None, tuple[int, ...] | None]:
@@ -551,13 +552,16 @@ def side_file_name(path: Path, now: dt.datetime | None = None) -> Path:
     return candidate
 
 
-def _keep_aside(path: Path, document: Document) -> Path:
+def _keep_aside(path: Path, document: Document, stamp: tuple[int, ...] | None) -> Path:
     """Write the document that could not be saved beside the file (a sealed school file of its
-    own, so `ubtui check` reads it), no more readable than the file."""
+    own, so `ubtui check` reads it), no more readable than the file was, nor than it is now."""
     pending = json.loads(canonical(document))
     side = side_file_name(path)
-    mode = file_mode(path)
-    atomic_write(side, render(pending), mode=0o600 if mode is None else mode & 0o666)
+    mode = 0o600 if stamp is None else stamp[4] & 0o666
+    now = file_mode(path)
+    if now is not None:
+        mode &= now
+    atomic_write(side, render(pending), mode=mode)
     return side
 
 
