@@ -50,10 +50,13 @@ class Problem:
 
     def line(self) -> str:
         """One translated line naming table, record, field and value (long values shortened)."""
-        return _("table “{table}”, record {record}, field “{field}”: {reason} (value: {value})").format(
-            table=_shorten(self.table), record=_shorten(self.record_id) or "?", field=_shorten(self.field),
-            reason=self.reason, value=shown_value(self.value),
-        )
+        fields = {"table": _shorten(self.table), "record": _shorten(self.record_id), "field": _shorten(self.field),
+                  "reason": self.reason, "value": shown_value(self.value)}
+        if not self.record_id:  # the table as a whole (e.g. two settings records)
+            return _("table “{table}”: {reason} (value: {value})").format(**fields)
+        if not self.field:
+            return _("table “{table}”, record {record}: {reason}").format(**fields)
+        return _("table “{table}”, record {record}, field “{field}”: {reason} (value: {value})").format(**fields)
 
 
 @dataclass(frozen=True)
