@@ -38,9 +38,19 @@ VALUE_SHOWN = 40  # characters of a wrong value shown in the one line
 FAR_FUTURE = dt.date.max
 
 
+class _Absent:
+    """The value of a field the record does not have (JSON has no word for it; null would mislead)."""
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT: Any = _Absent()
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One wrong thing in a school file: where it is, what is there, and why it is wrong."""
+    """One wrong thing in a school file: where it is, what is there (`ABSENT`: nothing), and why it is wrong."""
 
     table: str
     record_id: str
@@ -56,6 +66,8 @@ class Problem:
             return _("table “{table}”: {reason} (value: {value})").format(**fields)
         if not self.field:
             return _("table “{table}”, record {record}: {reason}").format(**fields)
+        if self.value is ABSENT:
+            return _("table “{table}”, record {record}, field “{field}”: {reason}").format(**fields)
         return _("table “{table}”, record {record}, field “{field}”: {reason} (value: {value})").format(**fields)
 
 
@@ -209,7 +221,7 @@ def _read_table(spec: TableSpec, table: dict[str, Any], problems: list[Problem])
             problems.append(Problem(spec.name, record_id, "id", record_id, _("another record of the table has the same id")))
             continue
         seen.add(record_id)
-        found = [Problem(spec.name, record_id, name, None, _("is missing")) for name in spec.required if name not in data]
+        found = [Problem(spec.name, record_id, name, ABSENT, _("is missing")) for name in spec.required if name not in data]
         found += [Problem(spec.name, record_id, f, v, reason) for f, v, reason in shape_problems(spec.record, data)]
         if found:
             problems.extend(found)
@@ -237,7 +249,7 @@ def _validated(spec: TableSpec, rows: list[tuple[dict[str, Any], Record]]) -> li
             found.append(Problem(spec.name, record.id, "", None, _("the record cannot be read ({error})").format(error=error)))
             continue
         for name, messages in result.by_field.items():
-            value = data.get(name)
+            value = data.get(name, ABSENT)
             for message in messages:
                 found.append(Problem(spec.name, record.id, name, value, message))
     return found
@@ -329,6 +341,6 @@ register_table("plan_items", PlanItem, lambda i, _others: validate_item(i), _pla
                required=("plan_id", "section", "content"))
 
 __all__ = [
-    "FAR_FUTURE", "Problem", "Reference", "TABLES", "TableSpec", "UnsoundFile", "check_document", "find_problems",
+    "ABSENT", "FAR_FUTURE", "Problem", "Reference", "TABLES", "TableSpec", "UnsoundFile", "check_document", "find_problems",
     "readable_copy", "register_table", "shown_value", "summary", "unsound",
 ]
