@@ -11,7 +11,6 @@ import pytest
 from ubtui import cli
 from ubtui.app import UbtuiApp
 from ubtui.domain.associations import Association
-from ubtui.i18n import _
 from ubtui.store import ReadOnly, Store
 from ubtui.store.check import check_file
 from ubtui.store.lock import InstanceLock
@@ -129,7 +128,7 @@ async def test_the_tui_opens_read_only_and_says_why(tmp_path, name):
             await pilot.pause()
             messages = [n.message for n in app._notifications]
             assert store.school.unsound_message() in messages
-            assert _("READ-ONLY") in app.sub_title
+            assert store.read_only
             # Every main screen draws (on the samples whose wrong record those screens would meet).
             for key in ("f3", "f4", "f5", "f6", "f7", "f8", "f9") if name in EVERY_SCREEN else ():
                 await pilot.press(key)
@@ -184,6 +183,21 @@ def test_a_declined_backup_leaves_the_file_read_only(tmp_path, monkeypatch):
     finally:
         store.close()
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["check", "{path}"], ["--db", "{path}", "report", "staff"]])
+def test_check_and_report_name_the_newest_good_backup(tmp_path, capsys, command):
+    path = sample(tmp_path, "full_name_null.json")
+    (path.parent / "backups").mkdir()
+    good = path.parent / "backups" / f"{path.stem}_2025-10-01.json"
+    good.write_bytes(GEN.good_bytes())
+    (path.parent / "backups" / f"{path.stem}_2025-10-02.json").write_bytes(path.read_bytes())  # newer, unsound
+
+    code, out, err = run_check(capsys, *(part.format(path=path) for part in command))
+
+    assert code == 1 and out == ""
+    line = one_line(err)
+    assert "full_name" in line and f"ubtui backup restore {good.name}" in line
 
 
 def test_restore_refuses_an_unsound_backup(tmp_path, capsys):
