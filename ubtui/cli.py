@@ -231,10 +231,10 @@ def _open_for_reading(args: argparse.Namespace):  # -> Store
         raise UserError(_("There is no school file at {path}.").format(path=path))
     store = Store.open(path, read_only=True)
     if store.school.problems:  # a document from records the domain cannot read would be wrong
-        from ubtui.store.soundness import unsound
+        from ubtui.store.check import unsound_file
 
         store.close()
-        raise UserError(f"{path}: {unsound(store.school.problems)}")
+        raise UserError(f"{path}: {unsound_file(path, store.school.problems)}")
     return store
 
 
