@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=_("write a fresh copy of the demo school to PATH"))
     demo.add_argument("path", metavar=_("PATH"))
 
+    export = commands.add_parser("export", help=_("write the school's packet for the district (a USB stick) into DIR"))
+    export.add_argument("dir", metavar=_("DIR"))
+    export.add_argument("--full", action="store_true", help=_("include phone numbers, birth dates and notes"))
+
     check = commands.add_parser("check", help=_("validate a school file"))
     check.add_argument("file", metavar=_("FILE"))
     check.add_argument("--accept", action="store_true",
@@ -83,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore = backup_commands.add_parser("restore", help=_("put a backup in place of the school file"))
     restore.add_argument("name", metavar=_("NAME"))
     _add_document_parsers(commands)
+    from ubtui.district.cli import add_district_parser
+
+    add_district_parser(commands)
     return parser
 
 
@@ -123,6 +130,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ubtui.store.check import accept_file, check_file
     from ubtui.store.errors import FileProblem
 
+    from ubtui.district.cli import check_other
+
+    if (verdict := check_other(Path(args.file))) is not None:  # a packet or a district database
+        print(verdict)
+        return EXIT_OK
     try:
         print(accept_file(Path(args.file)) if args.accept else check_file(Path(args.file)))
     except FileProblem as error:
@@ -279,7 +291,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "print": cmd_print, "report": cmd_report}
+def cmd_export(args: argparse.Namespace) -> int:
+    from ubtui.district.cli import export_school
+
+    path, size = export_school(_db_path(args), Path(args.dir), full=args.full)
+    print(_("The packet was written and verified: {path} ({size} KB). The stick may be removed.").format(
+        path=path, size=max(1, size // 1024)))
+    return EXIT_OK
+
+
+def cmd_district(args: argparse.Namespace) -> int:
+    from ubtui.district.cli import run_district
+
+    return run_district(args)
+
+
+COMMANDS = {"export": cmd_export, "district": cmd_district, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "print": cmd_print, "report": cmd_report}
 
 
 def _log_crash() -> Path | None:
