@@ -59,7 +59,7 @@ class Deputy:
 
     def position_text(self) -> str:
         """The position in the language now chosen: the role's name, else the typed text."""
-        return role_label(self.role) or self.position.strip()
+        return role_label(self.role or role_from_text(self.position)) or self.position.strip()
 
 
 def deputy_from_line(line: str) -> Deputy:
