@@ -138,8 +138,10 @@ class UbtuiApp(App[int]):
         if self.console_mode:
             self.theme = "ansi-dark"
             self.add_class("-console")
-        if self.store.read_only:
-            self.notify(self.store.school.read_only_reason, severity="warning", timeout=10)
+        if self.store.school.problems:
+            self.notify(self.store.school.unsound_message(), severity="error", timeout=30, markup=False)
+        elif self.store.read_only:
+            self.notify(self.store.school.read_only_reason, severity="warning", timeout=10, markup=False)
         # A save that finds the file changed by another program turns the school read-only:
         # the header says so, and the message stays until it is dismissed.
         self.store.school.read_only_listeners.append(self._turned_read_only)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ubtui.domain.dates import parse_iso_date
 from ubtui.store.jsonio import BadJSON, atomic_write, file_mode, fsync_dir, loads_strict
 
 KEEP_DAILY = 14
@@ -89,7 +90,7 @@ def list_backups(path: Path) -> list[Backup]:
         if not match or match["stem"] != Path(path).stem:
             continue
         try:
-            day = dt.date.fromisoformat(match["day"])
+            day = parse_iso_date(match["day"])
         except ValueError:
             continue
         found.append(describe(item, match, day))

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ubtui.i18n import _
-from ubtui.store import backups
+from ubtui.store import backups, soundness
 from ubtui.store.errors import DamagedFile, FileProblem, ForeignBackup, ReadOnly
 from ubtui.store.jsonio import atomic_write
 from ubtui.store.lock import InstanceLock, describe_holder
@@ -29,6 +29,7 @@ def restore_backup(path: Path, name: str, today: dt.date | None = None, *, force
         raise DamagedFile(describe_os_error(error, backup.path)) from None
     try:
         document = parse(data)
+        soundness.check_document(document)
     except FileProblem as error:
         raise DamagedFile(_("The backup {name} cannot be used: {reason}.").format(name=name, reason=error)) from None
     current = (backups.peek_meta(path) or {}).get("file_id")

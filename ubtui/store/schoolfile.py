@@ -27,7 +27,7 @@ from tinydb.storages import Storage
 
 from ubtui import __version__
 from ubtui.i18n import _
-from ubtui.store import backups, migrations
+from ubtui.store import backups, migrations, soundness
 from ubtui.store.errors import DamagedFile, FileChangedOutside, ForeignFile, NewerSchema, ReadOnly, SaveFailed
 from ubtui.store.jsonio import BadJSON, DirSyncFailed, atomic_write, canonical, file_mode, loads_strict, sha256_text
 from ubtui.store.lock import InstanceLock, describe_holder, lock_path
@@ -89,8 +89,10 @@ def render(document: Document) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def verify(document: Any, *, allow_newer: bool = False) -> dict[str, Any]:
-    """Check that a parsed document is a school file with a matching checksum; return its meta."""
+def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True) -> dict[str, Any]:
+    """Check that a parsed document is a school file with a matching checksum; return its meta.
+
+    `checksum=False` checks all but the checksum (`check --accept` seals it anew)."""
     if not isinstance(document, dict) or not isinstance(document.get(META), dict):
         raise ForeignFile(_("this is not a ubtui school file (no meta table)"))
     meta = document[META].get("1")
@@ -119,9 +121,7 @@ def verify(document: Any, *, allow_newer: bool = False) -> dict[str, Any]:
         verify_doc_ids(str(name), table)
         if name != META and not all(isinstance(doc.get("id"), str) for doc in table.values()):
             raise DamagedFile(_("a record in table “{name}” has no id").format(name=str(name)[:40]))
-        if name != META:
-            verify_unique_ids(str(name), table)
-    if not seal_matches(document):
+    if checksum and not seal_matches(document):
         raise DamagedFile(_("the checksum does not match: the file was changed outside ubtui or damaged"))
     return meta
 
@@ -145,16 +145,6 @@ def verify_doc_ids(name: str, table: dict[str, Any]) -> None:
                     name=name[:40], key=key[:20]
                 )
             )
-
-
-def verify_unique_ids(name: str, table: dict[str, Any]) -> None:
-    seen: set[str] = set()
-    for doc in table.values():
-        if doc["id"] in seen:
-            raise DamagedFile(
-                _("table “{name}”: two records have the same id “{id}”").format(name=name[:40], id=doc["id"][:40])
-            )
-        seen.add(doc["id"])
 
 
 def parse(data: bytes, *, allow_newer: bool = False) -> Document:
@@ -181,8 +171,10 @@ def newest_good_backup(path: Path, file_id: str | None = None) -> Path | None:
         if file_id is not None and backup.file_id != file_id:
             continue
         try:
-            read(backup.path)
+            document = read(backup.path)
         except (DamagedFile, ForeignFile, NewerSchema):
+            continue
+        if soundness.find_problems(document):  # sealed, but not sound: no better than the file itself
             continue
         return backup.path
     return None
@@ -249,6 +241,7 @@ class School:
         self._batch_depth = 0
         self._dirty = False
         self._backed_up_on: dt.date | None = None
+        self.problems: list = []  # soundness.Problem: what is wrong in the content (then read-only)
         self._synced = synced  # the bytes this store last read from or wrote to the file
         self._stamp = stamp  # (size, mtime_ns, inode, device) of the file after that
         self.today: Callable[[], dt.date] = dt.date.today
@@ -316,13 +309,27 @@ class School:
                 stamp=stamp,
                 given_path=given,
             )
-            if data is not None and migrations.schema_of(document) < migrations.SCHEMA:
+            if data is not None:
+                school._check_content()
+            if data is not None and migrations.schema_of(document) < migrations.SCHEMA and not school.problems:
                 school._migrate()
             return school
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
+
+    def _check_content(self) -> None:
+        """An unsound file (DESIGN §2) stays as it is: read-only, showing only the records that read."""
+        self.problems = soundness.find_problems(self._document)
+        if self.problems:
+            self._unsound_source = self._document
+            self._document = soundness.readable_copy(self._document)
+            self.read_only = True
+            self._read_only_reason = self.unsound_message()
+            if self._lock is not None:  # nothing will be written: another ubtui (or check --accept) may
+                self._lock.release()
+                self._lock = None
 
     def _migrate(self) -> None:
         if self.read_only:  # reading needs no write: only the copy in memory is brought up to date
@@ -436,6 +443,12 @@ class School:
             self._reload()
             raise
 
+    def unsound_message(self) -> str:
+        """One line: the file is read-only because of what is wrong in it (empty when sound)."""
+        if not self.problems:
+            return ""
+        return _("The file is open read-only: its content is not sound. {line}").format(line=soundness.summary(self.problems))
+
     def _remember(self, data: bytes) -> None:
         """What the file now holds, and how it looks on disk (to find outside changes)."""
         self._synced = data
@@ -485,7 +498,9 @@ class School:
 
     def _reload(self) -> None:
         """Forget changes that did not reach the disk: back to what was last read or written."""
-        if self._synced is not None:
+        if self.problems:  # an unsound file is never written: back to what it showed
+            self._document = soundness.readable_copy(self._unsound_source)
+        elif self._synced is not None:
             self._document = migrations.migrate(parse(self._synced, allow_newer=False))
         else:  # never written: back to empty, keeping the identity
             fresh = new_document()
