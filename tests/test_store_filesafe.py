@@ -359,9 +359,13 @@ def test_doc_ids_are_canonical_and_ids_unique(tmp_path, capsys, case):
     code, out, err = run_cli(capsys, "check", str(path))
     assert code == 1 and out == ""
     assert "associations" in one_line(err)
-    with pytest.raises(DamagedFile) as caught:
-        Store.open(path)
-    assert "associations" in str(caught.value).splitlines()[0]
+    if case == "duplicate_id":  # the content check (store/soundness.py): it opens read-only, named
+        with Store.open(path) as store:
+            assert store.read_only and "associations" in store.school.read_only_reason
+    else:  # two spellings of one doc id: TinyDB itself would lose a record, so it does not open
+        with pytest.raises(DamagedFile) as caught:
+            Store.open(path)
+        assert "associations" in str(caught.value).splitlines()[0]
     assert path.read_bytes() == before
 
 
