@@ -17,14 +17,14 @@ from ubtui.store.repos import Repository
 from ubtui.errors import UserError
 from ubtui.i18n import _, ngettext
 from ubtui.store.schoolfile import School
-from ubtui.store.sessions import Sessions
+from ubtui.store.sessions import Sessions, session_teacher_references
 from ubtui.store.plans import Plans, plan_teacher_references
 
 # Where a teacher is named in other records, as translated phrases ("session №2 of 2025-2026").
 # Each later area (sessions, mentoring, lessons) appends its own check; a teacher named
 # anywhere is never deleted, only marked as left.
 TeacherReferences = Callable[["Store", str], list[str]]
-TEACHER_REFERENCES: list[TeacherReferences] = [plan_teacher_references]
+TEACHER_REFERENCES: list[TeacherReferences] = [plan_teacher_references, session_teacher_references]
 
 
 class TeacherInUse(UserError):
