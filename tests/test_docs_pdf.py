@@ -445,3 +445,91 @@ def test_each_document_renders_to_png(demo_store, tmp_path, language):
                        check=True, env={**os.environ})
         pictures = list(tmp_path.glob(f"{kind}*.png"))
         assert pictures and pictures[0].stat().st_size > 2000, kind
+
+
+# --- from the TUI: the clean copy and the printer ------------------------------------------------------------
+
+
+def _fake_lp(tmp_path: Path) -> Path:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    record = tmp_path / "lp-args.txt"
+    fake = bin_dir / "lp"
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" >> "{record}"\n')
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    return record
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="a fake lp is a shell script")
+async def test_the_plan_screen_prints_a_clean_copy_and_sends_it_to_the_printer(demo_store, tmp_path, monkeypatch):
+    from ubtui.app import UbtuiApp
+
+    record = _fake_lp(tmp_path)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("UBTUI_PDF_DIR", str(tmp_path / "pdf"))
+    monkeypatch.setenv("UBTUI_NO_VIEWER", "1")
+    app = UbtuiApp(demo_store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("o")  # nothing printed yet: says so, sends nothing
+        await pilot.pause()
+        assert not record.exists()
+        await pilot.press("k")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert any("принтер" in n.message.casefold() for n in app._notifications)
+    target = tmp_path / "pdf" / "plan_2025-2026_clean.pdf"
+    assert record.read_text().splitlines() == [str(target)]
+    text = text_of(target.read_bytes())
+    assert "Аткарылышы" not in text and "ИШ ПЛАНЫ" in text
+
+
+async def test_without_a_printer_the_screen_says_so_and_shows_the_path(demo_store, tmp_path, monkeypatch):
+    from ubtui.app import UbtuiApp
+    from ubtui.screens import printing
+
+    monkeypatch.setattr(printing, "send_to_printer", lambda path: False)
+    monkeypatch.setenv("UBTUI_PDF_DIR", str(tmp_path / "pdf"))
+    monkeypatch.setenv("UBTUI_NO_VIEWER", "1")
+    app = UbtuiApp(demo_store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+    assert any("Принтер табылган жок" in m and str(tmp_path / "pdf") in m for m in messages), messages
+
+
+async def test_settings_keep_the_russian_name_the_genitive_and_deputies_as_roles(demo_store):
+    from textual.widgets import Input, TextArea
+
+    from ubtui.app import UbtuiApp
+
+    app = UbtuiApp(demo_store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        for selector, text in (("#school_name_ru", "СШ 12"), ("#school_genitive_override", "Он экинчи мектебинин")):
+            field = app.screen.query_one(selector, Input)
+            field.focus()
+            await pilot.pause()
+            field.value = ""
+            await pilot.press(*text)
+        deputies = app.screen.query_one("#deputies", TextArea)
+        deputies.focus()
+        deputies.text = ""
+        await pilot.press(*"Осмонова Айгүл; Заместитель директора по учебно-воспитательной работе")
+        await pilot.press("f2")
+        await pilot.pause()
+    settings = demo_store.settings()
+    assert settings.school_name_ru == "СШ 12" and settings.school_genitive() == "Он экинчи мектебинин"
+    assert [(d.name, d.role, d.position) for d in settings.deputies] == [("Осмонова Айгүл", "deputy_teaching", "")]
