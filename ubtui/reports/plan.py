@@ -204,7 +204,7 @@ def plan_table(store: Store, options: Options) -> TextTable:
 # № | content | due | responsible | fulfilment (the clean copy leaves the last out)
 _WEIGHTS = (6, 50, 17, 22, 25)
 _CLEAN_WEIGHTS = (6, 60, 17, 26)
-_CELL_MAX = 330.0  # points: a cell never outgrows a page; longer text is cut with the mark
+_CELL_MAX = 480.0  # points (a page holds ~740): a cell never outgrows a page; longer text is cut with the mark
 
 
 def approval_position(scope: PlanScope) -> list[str]:

@@ -446,7 +446,7 @@ def _cover_story(book: ProtocolBook, layout: _Layout, st: _Styles, Contents: typ
     e = _escape
 
     settings = book.settings
-    place = ", ".join(p for p in (settings.village, settings.district, settings.region) if p)
+    place = settings.place_text()
     story: list[Any] = [Spacer(1, 10 * MM)]
     if settings.school_title():
         story.append(_p(e(settings.school_title()), st.cover_small))
