@@ -86,7 +86,7 @@ def plan_scope(store: Store, options: Options) -> PlanScope:
         counters[item.section] = numbers[item.id] = counters.get(item.section, 0) + 1
     items = filter_items(every, year, today, month=options.month) if options.month is not None else every
     return PlanScope(store.settings(), association, year, plan, items, options.month, today,
-                     store.plans.teacher_names(), numbers, ordered_sections(plan, every))
+                     store.plans.teacher_names(plan), numbers, ordered_sections(plan, every))
 
 
 def responsible_text(item: PlanItem, names: dict[str, str], separator: str = ", ") -> str:

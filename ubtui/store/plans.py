@@ -36,6 +36,7 @@ from ubtui.domain.plans import (
     validate_plan,
     years_between,
 )
+from ubtui.domain.people import Person, display_name
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
@@ -130,9 +131,12 @@ class Plans:
         ]
         return max(earlier, key=lambda p: starts[p.year_id]) if earlier else None
 
-    def teacher_names(self) -> dict[str, str]:
-        """Teacher id → short name (`Жумабаева Г.Э.`), for the responsible column."""
-        return {t.id: short_name(t.full_name) for t in self.store.teachers.all()}
+    def teacher_names(self, plan: Plan | None = None) -> dict[str, str]:
+        """Teacher id → short name (`Жумабаева Г.Э.`), for the responsible column: today's names,
+        or those a closed year froze in `plan.names`."""
+        by_id = self.store.teachers_by_id()
+        frozen = plan.names if plan is not None else None
+        return {t: short_name(display_name(Person(t), by_id, frozen)) for t in set(by_id) | set(frozen or {})}
 
     def responsible_text(self, item: PlanItem, names: dict[str, str] | None = None, separator: str = ", ") -> str:
         """Roles first, then the teachers' short names."""

@@ -9,7 +9,9 @@ from typing import Callable
 
 from ubtui.domain.associations import Association, Member, validate_association
 from ubtui.domain.courses import Course, CourseStatus, course_status, validate_course
+from ubtui.domain.people import NameMatcher
 from ubtui.domain.settings import Settings, validate_settings
+from ubtui.domain.year_names import freeze_year_names
 from ubtui.domain.teachers import Teacher, name_key, teacher_warnings, validate_teacher
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear, pick_current, validate_year
@@ -190,6 +192,28 @@ class Store:
         needle = " ".join(name_or_id.split()).casefold()
         matches = [t for t in items if needle and needle in " ".join(t.full_name.split()).casefold()]
         return matches[0] if len(matches) == 1 else None
+
+    def teachers_by_id(self) -> dict[str, Teacher]:
+        """Every teacher (those who left too) by id: what names a person in a session or plan."""
+        return {t.id: t for t in self.teachers.all()}
+
+    def name_matcher(self) -> NameMatcher:
+        """Finds the teacher a typed name means (an association's head, an old text)."""
+        return NameMatcher((t.id, t.full_name) for t in self.teachers.all())
+
+    def freeze_year_names(self, year_id: str) -> int:
+        """Keep the names the year's sessions and plans print with today, whatever later renames
+        do (called when a year is closed); one write. Returns how many records changed."""
+        sessions, plans = freeze_year_names(
+            self.sessions.in_year(year_id), self.plans.of_year(year_id), self.plans.items.all(), self.teachers_by_id()
+        )
+        if sessions or plans:
+            with self.batch():
+                for session in sessions:
+                    self.sessions.repo.save(session)
+                for plan in plans:
+                    self.plans.plans.save(plan)
+        return len(sessions) + len(plans)
 
     def members_of(self, association: Association) -> list[Teacher]:
         """The teacher records the association's members link to, in the members' order."""
