@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ubtui.domain.dates import parse_iso_date
 from ubtui.store.jsonio import atomic_write
 
 KEEP_DAILY = 14
@@ -39,7 +40,7 @@ def list_backups(path: Path) -> list[Backup]:
         if not match or match["stem"] != Path(path).stem:
             continue
         try:
-            day = dt.date.fromisoformat(match["day"])
+            day = parse_iso_date(match["day"])
         except ValueError:
             continue
         found.append(Backup(item, day, match["extra"].lstrip("_")))

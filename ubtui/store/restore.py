@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ubtui.i18n import _
-from ubtui.store import backups
+from ubtui.store import backups, soundness
 from ubtui.store.errors import DamagedFile, FileProblem, ReadOnly
 from ubtui.store.jsonio import atomic_write
 from ubtui.store.lock import InstanceLock, describe_holder
@@ -22,7 +22,7 @@ def restore_backup(path: Path, name: str, today: dt.date | None = None) -> Path 
         raise FileProblem(_("There is no backup named {name}. See: ubtui backup list").format(name=name))
     data = backup.path.read_bytes()
     try:
-        parse(data)
+        soundness.check_document(parse(data))
     except FileProblem as error:
         raise DamagedFile(_("The backup {name} cannot be used: {reason}.").format(name=name, reason=error)) from None
     lock = InstanceLock(path)

@@ -19,7 +19,7 @@ from tinydb.storages import Storage
 
 from ubtui import __version__
 from ubtui.i18n import _
-from ubtui.store import backups, migrations
+from ubtui.store import backups, migrations, soundness
 from ubtui.store.errors import DamagedFile, ForeignFile, NewerSchema, ReadOnly, SaveFailed
 from ubtui.store.jsonio import BadJSON, DirSyncFailed, atomic_write, canonical, loads_strict, sha256_text
 from ubtui.store.lock import InstanceLock, describe_holder
@@ -65,8 +65,10 @@ def render(document: Document) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def verify(document: Any, *, allow_newer: bool = False) -> dict[str, Any]:
-    """Check that a parsed document is a school file with a matching checksum; return its meta."""
+def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True) -> dict[str, Any]:
+    """Check that a parsed document is a school file with a matching checksum; return its meta.
+
+    `checksum=False` checks all but the checksum (`check --accept` seals it anew)."""
     if not isinstance(document, dict) or not isinstance(document.get(META), dict):
         raise ForeignFile(_("this is not a ubtui school file (no meta table)"))
     meta = document[META].get("1")
@@ -94,7 +96,7 @@ def verify(document: Any, *, allow_newer: bool = False) -> dict[str, Any]:
             raise DamagedFile(_("table “{name}” is damaged").format(name=str(name)[:40]))
         if name != META and not all(isinstance(doc.get("id"), str) for doc in table.values()):
             raise DamagedFile(_("a record in table “{name}” has no id").format(name=str(name)[:40]))
-    if meta.get("sha256") != sha256_text(body_text(document)):
+    if checksum and meta.get("sha256") != sha256_text(body_text(document)):
         raise DamagedFile(_("the checksum does not match: the file was changed outside ubtui or damaged"))
     return meta
 
@@ -120,8 +122,10 @@ def read(path: Path) -> Document:
 def newest_good_backup(path: Path) -> Path | None:
     for backup in backups.list_backups(path):
         try:
-            read(backup.path)
+            document = read(backup.path)
         except (DamagedFile, ForeignFile, NewerSchema):
+            continue
+        if soundness.find_problems(document):  # sealed, but not sound: no better than the file itself
             continue
         return backup.path
     return None
@@ -169,6 +173,7 @@ class School:
         self._batch_depth = 0
         self._dirty = False
         self._backed_up_on: dt.date | None = None
+        self.problems: list = []  # soundness.Problem: what is wrong in the content (then read-only)
         self.today: Callable[[], dt.date] = dt.date.today
         self.db = TinyDB(storage=lambda: SchoolStorage(self))
 
@@ -201,13 +206,26 @@ class School:
             else:
                 document = new_document()
             school = cls(path, document, read_only=read_only, lock=lock, holder=holder)
-            if path.exists() and migrations.schema_of(document) < migrations.SCHEMA:
+            if path.exists():
+                school._check_content()
+            if path.exists() and migrations.schema_of(document) < migrations.SCHEMA and not school.problems:
                 school._migrate()
             return school
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
+
+    def _check_content(self) -> None:
+        """An unsound file (DESIGN §2) stays as it is: read-only, showing only the records that read."""
+        self.problems = soundness.find_problems(self._document)
+        if self.problems:
+            self._unsound_source = self._document
+            self._document = soundness.readable_copy(self._document)
+            self.read_only = True
+            if self._lock is not None:  # nothing will be written: another ubtui (or check --accept) may
+                self._lock.release()
+                self._lock = None
 
     def _migrate(self) -> None:
         if self.read_only:  # reading needs no write: only the copy in memory is brought up to date
@@ -274,6 +292,8 @@ class School:
 
     def _check_writable(self) -> None:
         if self.read_only:
+            if self.problems:
+                raise ReadOnly(self.unsound_message())
             if self.holder:
                 raise ReadOnly(_("The file is open read-only: another ubtui is writing it ({holder}).").format(holder=self.holder))
             raise ReadOnly(_("The file is open read-only."))
@@ -314,9 +334,17 @@ class School:
             self._reload()
             raise
 
+    def unsound_message(self) -> str:
+        """One line: the file is read-only because of what is wrong in it (empty when sound)."""
+        if not self.problems:
+            return ""
+        return _("The file is open read-only: its content is not sound. {line}").format(line=soundness.summary(self.problems))
+
     def _reload(self) -> None:
         """Forget changes that did not reach the disk."""
-        if self.path.exists():
+        if self.problems:  # an unsound file is never written: back to what it showed
+            self._document = soundness.readable_copy(self._unsound_source)
+        elif self.path.exists():
             self._document = migrations.migrate(read(self.path))
         else:  # never written: back to empty, keeping the identity
             fresh = new_document()
