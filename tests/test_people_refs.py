@@ -221,3 +221,18 @@ def test_a_session_naming_an_unknown_teacher_is_refused(demo_store: Store):
     session.chair = Person("no-such-teacher")
     with pytest.raises(ValidationError):
         demo_store.sessions.save(session)
+
+
+def test_the_soundness_check_follows_every_person_of_a_session():
+    from ubtui.store import soundness
+
+    document = migrations.migrate(json.loads(SCHEMA2.read_text(encoding="utf-8")))
+    assert soundness.find_problems(document) == []
+    session = next(s for s in document["sessions"].values() if s["agenda"] and s["agenda"][0]["decisions"])
+    session["agenda"][0]["speakers"] = [{"teacher_id": "gone-1", "guest": "", "text": "сөз"}]
+    session["agenda"][0]["decisions"][0]["responsible"] = [{"teacher_id": "gone-2", "guest": ""}]
+    session["secretary"] = {"teacher_id": "gone-3", "guest": ""}
+    found = {(p.field, p.value) for p in soundness.find_problems(document)}
+    assert ("agenda[1].speakers[1].teacher_id", "gone-1") in found
+    assert ("agenda[1].decisions[1].responsible[1].teacher_id", "gone-2") in found
+    assert ("secretary.teacher_id", "gone-3") in found
