@@ -19,7 +19,7 @@ from tinydb.storages import Storage
 
 from ubtui import __version__
 from ubtui.i18n import _
-from ubtui.store import backups, migrations, soundness
+from ubtui.store import backups, migrations, soundness, undo
 from ubtui.store.errors import DamagedFile, ForeignFile, NewerSchema, ReadOnly, SaveFailed
 from ubtui.store.jsonio import BadJSON, DirSyncFailed, atomic_write, canonical, loads_strict, sha256_text
 from ubtui.store.lock import InstanceLock, describe_holder
@@ -175,6 +175,9 @@ class School:
         self._backed_up_on: dt.date | None = None
         self.problems: list = []  # soundness.Problem: what is wrong in the content (then read-only)
         self.today: Callable[[], dt.date] = dt.date.today
+        self.history = undo.History()
+        self._state = undo.pack(body_text(document))  # the tables as last read or written: what an undo goes back to
+        self._label: str | None = None  # what the pending change is, for the undo list
         self.db = TinyDB(storage=lambda: SchoolStorage(self))
 
     # --- opening -------------------------------------------------------------
@@ -241,7 +244,7 @@ class School:
                 )
             ) from None
         self._document = migrations.migrate(self._document)
-        self._write(self._document)
+        self._write(self._document, record=False)  # an upgrade is not a change to undo
 
     def close(self) -> None:
         self.db.close()
@@ -289,6 +292,51 @@ class School:
         if self._batch_depth == 0 and self._dirty:
             self._dirty = False
             self._write(self._document)
+        if self._batch_depth == 0:
+            self._label = None
+
+    @contextlib.contextmanager
+    def label(self, description: str) -> Iterator[None]:
+        """Name the change made inside (translated: "teacher Асанова saved") for the undo list;
+        the outermost name wins, so a store method names the whole of what it does."""
+        mine = self._label is None
+        if mine:
+            self._label = description
+        try:
+            yield
+        finally:
+            if mine and self._batch_depth == 0:
+                self._label = None
+
+    def undo(self) -> str | None:
+        """Write the state before the last change back (a new generation); returns what was
+        undone, or None when there is nothing to undo in this run."""
+        return self._step(self.history.undo, self.history.redo)
+
+    def redo(self) -> str | None:
+        """Apply again what the last undo took back; returns what was redone, or None."""
+        return self._step(self.history.redo, self.history.undo)
+
+    def _step(self, source: list[undo.Step], target: list[undo.Step]) -> str | None:
+        self._check_writable()
+        if self._batch_depth or not source:
+            return None
+        step = source.pop()
+        current = self._state
+        try:
+            self._write({META: self._document[META], **undo.unpack(step.state)}, record=False)
+        except BaseException:
+            source.append(step)
+            raise
+        finally:
+            self._forget_table_caches()
+        target.append(undo.Step(step.description, current))
+        return step.description
+
+    def _forget_table_caches(self) -> None:
+        for table in self.db._tables.values():
+            table.clear_cache()
+            table._next_id = None  # the restored state may hold other doc ids
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -298,7 +346,7 @@ class School:
                 raise ReadOnly(_("The file is open read-only: another ubtui is writing it ({holder}).").format(holder=self.holder))
             raise ReadOnly(_("The file is open read-only."))
 
-    def _write(self, document: Document) -> None:
+    def _write(self, document: Document, *, record: bool = True) -> None:
         if self.read_only:
             self._reload()
             self._check_writable()
@@ -312,6 +360,7 @@ class School:
                 backups.make_backup(self.path, today)
                 self._backed_up_on = today
             data = render(document)
+            before = self._state
             try:
                 atomic_write(self.path, data)
             except DirSyncFailed as error:  # the new file is in place; only its folder entry may not be on disk yet
@@ -333,6 +382,10 @@ class School:
         except BaseException:
             self._reload()
             raise
+        self._state = undo.pack(body_text(document))
+        if record and self._state != before:
+            self.history.record(self._label or _("a change"), before)
+        self._label = None
 
     def unsound_message(self) -> str:
         """One line: the file is read-only because of what is wrong in it (empty when sound)."""
@@ -352,3 +405,4 @@ class School:
             self._document = fresh
         for table in self.db._tables.values():
             table.clear_cache()
+        self._state = undo.pack(body_text(self._document))

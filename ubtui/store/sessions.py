@@ -61,7 +61,8 @@ class Sessions:
 
     def __init__(self, store: "Store") -> None:
         self._store = store
-        self.repo: Repository[Session] = Repository(store.school, "sessions", Session, self._validate)
+        self.repo: Repository[Session] = Repository(store.school, "sessions", Session, self._validate,
+                                                    lambda s: _("session №{n}").format(n=s.number))
         _register_teacher_check()
 
     # --- reading -------------------------------------------------------------------------
@@ -188,7 +189,7 @@ class Sessions:
         pairs = renumbered(self.of(association_id, year_id))
         changed = [(s, n) for s, n in pairs if s.number != n]
         if changed:
-            with self._store.batch():
+            with self._store.school.label(_("sessions renumbered")), self._store.batch():
                 # Through numbers no session has, so the unique-number rule holds at every step.
                 top = max(s.number for s, _n in pairs) + len(pairs)
                 for offset, (session, _n) in enumerate(changed, 1):
