@@ -142,3 +142,91 @@ def test_a_read_only_store_refuses_undo(demo_path):
     with Store.open(demo_path, read_only=True) as store:
         with pytest.raises(ReadOnly):
             store.undo()
+
+
+# --- the keys -------------------------------------------------------------------------------------------
+
+
+def phone_in_file(path, teacher_id: str) -> str:
+    with Store.open(path, read_only=True) as store:  # what the file on disk holds
+        return store.teachers.get(teacher_id).phone
+
+
+async def test_ctrl_z_undoes_a_saved_teacher_in_the_file_and_ctrl_y_redoes_it(demo_store: Store):
+    from textual.widgets import DataTable, Input
+
+    from ubtui.app import UbtuiApp
+    from ubtui.screens.teachers import TeachersScreen
+
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one("#teachers", DataTable)
+        teacher_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        old_phone = demo_store.teachers.get(teacher_id).phone
+        await pilot.press("e")
+        await pilot.pause()
+        phone = app.screen.query_one("#phone", Input)
+        phone.focus()
+        await pilot.press("end", "shift+home", "backspace", *"0700 99-88-77")
+        await pilot.press("ctrl+z")  # inside the open form: ignored, the typed text stays
+        await pilot.pause()
+        assert phone.value == "0700 99-88-77" and phone_in_file(demo_store.path, teacher_id) == old_phone
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, TeachersScreen)
+        assert phone_in_file(demo_store.path, teacher_id) == "0700 99-88-77"
+
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert phone_in_file(demo_store.path, teacher_id) == old_phone
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Артка кайтарылды: мугалим") and m.endswith("сакталды") for m in messages)
+
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert phone_in_file(demo_store.path, teacher_id) == "0700 99-88-77"
+        assert any(n.message.startswith("Кайра жасалды: мугалим") for n in app._notifications)
+
+        await pilot.press("ctrl+я")  # the key a Cyrillic layout reports where the terminal tells
+        await pilot.pause()
+        assert phone_in_file(demo_store.path, teacher_id) == old_phone
+
+
+async def test_the_session_editor_asks_to_be_closed_before_an_undo(demo_store: Store):
+    from ubtui.app import UbtuiApp
+    from ubtui.screens.sessions_editor import SessionEditor
+
+    teacher = demo_store.sorted_teachers()[0]
+    teacher.phone = "0700 00-00-01"
+    demo_store.save_teacher(teacher)
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionEditor)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert any(n.message.startswith("Адегенде форманы жабыңыз") for n in app._notifications)
+        assert demo_store.can_undo and phone_in_file(demo_store.path, teacher.id) == "0700 00-00-01"
+
+
+async def test_undoing_a_new_teacher_closes_their_card(demo_store: Store):
+    from ubtui.app import UbtuiApp
+    from ubtui.screens.teacher_detail import TeacherDetailScreen
+    from ubtui.screens.teachers import TeachersScreen
+
+    added = demo_store.save_teacher(Teacher(full_name="Аалы Жаңы Мугалим"))
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        app.push_screen(TeacherDetailScreen(added.id))
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert isinstance(app.screen, TeachersScreen)
+        assert demo_store.teachers.find(added.id) is None

@@ -277,6 +277,7 @@ class AttendanceTable(DataTable[str]):
 class SessionEditor(Screen[bool]):
     """Returns True when the session was saved at least once."""
 
+    holds_a_form = True  # the app's undo waits until the editor is closed
     DEFAULT_CSS = EDITOR_CSS
     BINDINGS = [
         key("f2,ctrl+s", "save", N_("Save")),
