@@ -97,9 +97,9 @@ def test_the_list_is_bounded(demo_store: Store):
 
 
 def test_the_byte_bound_keeps_at_least_the_newest_step():
-    history = undo.History(limit=10, max_bytes=10)
-    history.record("a", b"x" * 8)
-    history.record("b", b"y" * 8)
+    history = undo.History(limit=10, max_chars=10)
+    history.record("a", "x" * 8)
+    history.record("b", "y" * 8)
     assert [s.description for s in history.undo] == ["b"]
 
 

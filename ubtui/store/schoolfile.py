@@ -54,6 +54,11 @@ def body_text(document: Document) -> str:
 
 def render(document: Document) -> bytes:
     """Bring meta up to date (generation +1, checksum) and return the file's bytes."""
+    return render_with_body(document)[0]
+
+
+def render_with_body(document: Document) -> tuple[bytes, str]:
+    """As `render`, with the canonical JSON of the tables it wrote (what undo keeps)."""
     body = body_text(document)
     meta = meta_of(document)
     meta["generation"] = int(meta.get("generation", 0)) + 1
@@ -62,7 +67,7 @@ def render(document: Document) -> bytes:
     meta["updated_at"] = utc_now()
     head = '{"meta":' + canonical(document[META])
     text = head + ("}" if body == "{}" else "," + body[1:])
-    return (text + "\n").encode("utf-8")
+    return (text + "\n").encode("utf-8"), body
 
 
 def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True) -> dict[str, Any]:
@@ -359,7 +364,7 @@ class School:
             if self._backed_up_on != today:
                 backups.make_backup(self.path, today)
                 self._backed_up_on = today
-            data = render(document)
+            data, body = render_with_body(document)
             before = self._state
             try:
                 atomic_write(self.path, data)
@@ -382,7 +387,7 @@ class School:
         except BaseException:
             self._reload()
             raise
-        self._state = undo.pack(body_text(document))
+        self._state = undo.pack(body)
         if record and self._state != before:
             self.history.record(self._label or _("a change"), before)
         self._label = None
