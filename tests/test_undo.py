@@ -230,3 +230,15 @@ async def test_undoing_a_new_teacher_closes_their_card(demo_store: Store):
         await pilot.pause()
         assert isinstance(app.screen, TeachersScreen)
         assert demo_store.teachers.find(added.id) is None
+
+
+def test_a_failed_change_leaves_no_name_for_the_next(demo_store: Store):
+    from ubtui.domain.validation import ValidationError
+
+    with pytest.raises(ValidationError):
+        with demo_store.batch():
+            with demo_store.school.label("this never happened"):
+                demo_store.teachers.save(Teacher(full_name="Бир"))
+                demo_store.teachers.save(Teacher(full_name=""))  # refused: the batch is thrown away
+    demo_store.save_teacher(Teacher(full_name="Эки Мугалим"))
+    assert demo_store.undo() == "мугалим Эки Мугалим сакталды"

@@ -289,9 +289,11 @@ class School:
             yield
         except BaseException:
             self._batch_depth -= 1
-            if self._batch_depth == 0 and self._dirty:
-                self._dirty = False
-                self._reload()
+            if self._batch_depth == 0:
+                self._label = None
+                if self._dirty:
+                    self._dirty = False
+                    self._reload()
             raise
         self._batch_depth -= 1
         if self._batch_depth == 0 and self._dirty:
