@@ -242,3 +242,19 @@ def test_a_failed_change_leaves_no_name_for_the_next(demo_store: Store):
                 demo_store.teachers.save(Teacher(full_name=""))  # refused: the batch is thrown away
     demo_store.save_teacher(Teacher(full_name="Эки Мугалим"))
     assert demo_store.undo() == "мугалим Эки Мугалим сакталды"
+
+
+def test_choosing_an_association_is_not_undone_and_survives_an_undo(demo_store: Store):
+    first, second = demo_store.sorted_associations()[:2]
+    teacher = demo_store.sorted_teachers()[0]
+    teacher.phone = "0700 55-55-55"
+    demo_store.save_teacher(teacher)
+    demo_store.remember_choice(association_id=second.id)
+    assert demo_store.undo() == f"мугалим {teacher.full_name} сакталды"  # the teacher, not the choice
+    assert demo_store.chosen_association().id == second.id
+    demo_store.remember_choice(association_id=first.id, language="ru")
+    assert demo_store.redo() == f"мугалим {teacher.full_name} сакталды"
+    assert demo_store.teachers.get(teacher.id).phone == "0700 55-55-55"
+    settings = demo_store.settings()
+    assert (settings.last_association_id, settings.language) == (first.id, "ru")
+    assert not demo_store.can_redo and demo_store.can_undo

@@ -208,10 +208,8 @@ class UbtuiApp(App[int]):
                 return
             self.association = self.store.associations.get(association_id)
             if not self.store.read_only:
-                settings = self.store.settings()
-                settings.last_association_id = association_id
                 try:
-                    self.store.save_settings(settings)
+                    self.store.remember_choice(association_id=association_id)
                 except UserError as error:
                     self.notify(str(error), severity="error")
             self.context_changed()
@@ -222,10 +220,8 @@ class UbtuiApp(App[int]):
         """Change the language now; rebuild the screens so every word changes."""
         i18n.set_language(code)
         if remember and self.store.is_set_up() and not self.store.read_only:
-            settings = self.store.settings()
-            settings.language = code
             try:
-                self.store.save_settings(settings)
+                self.store.remember_choice(language=code)
             except UserError as error:
                 self.notify(str(error), severity="error")
         retranslate_bindings(self)

@@ -183,6 +183,7 @@ class School:
         self.history = undo.History()
         self._state = undo.pack(body_text(document))  # the tables as last read or written: what an undo goes back to
         self._label: str | None = None  # what the pending change is, for the undo list
+        self._unrecorded = False
         self.db = TinyDB(storage=lambda: SchoolStorage(self))
 
     # --- opening -------------------------------------------------------------
@@ -315,23 +316,38 @@ class School:
             if mine and self._batch_depth == 0:
                 self._label = None
 
-    def undo(self) -> str | None:
+    @contextlib.contextmanager
+    def not_undoable(self) -> Iterator[None]:
+        """A write that is a choice, not a change (the association chosen, the language): kept
+        out of the undo list, so Ctrl+Z undoes what the user changed, not what they looked at."""
+        self._unrecorded = True
+        try:
+            yield
+        finally:
+            self._unrecorded = False
+
+    def undo(self, keep: Callable[[Document, Document], Document] | None = None) -> str | None:
         """Write the state before the last change back (a new generation); returns what was
-        undone, or None when there is nothing to undo in this run."""
-        return self._step(self.history.undo, self.history.redo)
+        undone, or None when there is nothing to undo in this run. `keep(tables, current)`
+        may carry what is not undone (the choices) from the current tables into the restored ones."""
+        return self._step(self.history.undo, self.history.redo, keep)
 
-    def redo(self) -> str | None:
+    def redo(self, keep: Callable[[Document, Document], Document] | None = None) -> str | None:
         """Apply again what the last undo took back; returns what was redone, or None."""
-        return self._step(self.history.redo, self.history.undo)
+        return self._step(self.history.redo, self.history.undo, keep)
 
-    def _step(self, source: list[undo.Step], target: list[undo.Step]) -> str | None:
+    def _step(self, source: list[undo.Step], target: list[undo.Step],
+              keep: Callable[[Document, Document], Document] | None) -> str | None:
         self._check_writable()
         if self._batch_depth or not source:
             return None
         step = source.pop()
         current = self._state
         try:
-            self._write({META: self._document[META], **undo.unpack(step.state)}, record=False)
+            tables = undo.unpack(step.state)
+            if keep is not None:
+                tables = keep(tables, undo.unpack(current))
+            self._write({META: self._document[META], **tables}, record=False)
         except BaseException:
             source.append(step)
             raise
@@ -390,7 +406,7 @@ class School:
             self._reload()
             raise
         self._state = undo.pack(body)
-        if record and self._state != before:
+        if record and not self._unrecorded and self._state != before:
             self.history.record(self._label or _("a change"), before)
         self._label = None
 

@@ -29,6 +29,18 @@ TeacherReferences = Callable[["Store", str], list[str]]
 TEACHER_REFERENCES: list[TeacherReferences] = [plan_teacher_references]
 
 
+CHOICES = ("last_association_id", "language")  # settings that are a choice, not a change
+
+
+def _keep_choices(tables: dict, current: dict) -> dict:
+    """The restored tables with the current choices in their settings record."""
+    now = next(iter((current.get("settings") or {}).values()), None)
+    for record in (tables.get("settings") or {}).values():
+        if now is not None:
+            record.update({name: now[name] for name in CHOICES if name in now})
+    return tables
+
+
 class TeacherInUse(UserError):
     """The teacher is named in other records; mark them as left instead."""
 
@@ -80,12 +92,23 @@ class Store:
 
     def undo(self) -> str | None:
         """Undo the last change of this run: the state before it is written back as a new
-        generation (atomic and backed up like any write). Returns what was undone, or None."""
-        return self.school.undo()
+        generation (atomic and backed up like any write). Returns what was undone, or None.
+        The choices (association last chosen, language) stay as they are now."""
+        return self.school.undo(_keep_choices)
 
     def redo(self) -> str | None:
         """Apply again what the last undo took back; None when there is nothing to redo."""
-        return self.school.redo()
+        return self.school.redo(_keep_choices)
+
+    def remember_choice(self, *, association_id: str | None = None, language: str | None = None) -> None:
+        """Remember the association chosen or the language in the settings; not a change to undo."""
+        settings = self.settings()
+        if association_id is not None:
+            settings.last_association_id = association_id
+        if language is not None:
+            settings.language = language
+        with self.school.not_undoable():
+            self.save_settings(settings)
 
     @property
     def can_undo(self) -> bool:
