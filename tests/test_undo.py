@@ -258,3 +258,31 @@ def test_choosing_an_association_is_not_undone_and_survives_an_undo(demo_store: 
     settings = demo_store.settings()
     assert (settings.last_association_id, settings.language) == (first.id, "ru")
     assert not demo_store.can_redo and demo_store.can_undo
+
+
+async def test_undo_on_settings_shows_the_school_as_it_is_again(demo_store: Store):
+    from textual.widgets import Input
+
+    from ubtui.app import UbtuiApp
+    from ubtui.screens.settings import SettingsScreen
+
+    old_village = demo_store.settings().village
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        village = app.screen.query_one("#village", Input)
+        village.focus()
+        village.value = ""
+        await pilot.press(*"Jangy-Jol")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert demo_store.settings().village == "Jangy-Jol"
+        app.screen.query_one("#tabs").focus()  # off the text field: Ctrl+Z is the app's
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.screen.query_one("#village", Input).value == old_village  # not the undone text
+        assert not app.screen.has_unsaved_changes()
+    with Store.open(demo_store.path, read_only=True) as again:
+        assert again.settings().village == old_village

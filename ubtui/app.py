@@ -300,6 +300,10 @@ class UbtuiApp(App[int]):
                         self.pop_screen()
                     self.pop_screen()
                 break
+        settings = load_screen(SETTINGS)
+        if isinstance(self.screen, settings):  # its fields hold what was there before: open it anew
+            self.pop_screen()
+            self.push_screen(settings())
 
     async def action_quit(self) -> None:
         """Quit at once, unless a screen holds typed text that is not saved: then ask."""
