@@ -10,6 +10,7 @@ from ubtui.store import backups, soundness
 from ubtui.store.errors import DamagedFile, ReadOnly
 from ubtui.store.jsonio import BadJSON, atomic_write, loads_strict
 from ubtui.store.lock import InstanceLock, describe_holder
+from ubtui.store.oserrors import describe_os_error
 from ubtui.store.schoolfile import META, parse, render, verify
 
 
@@ -17,7 +18,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise DamagedFile(_("cannot read the file: {error}").format(error=error.strerror or error)) from None
+        raise DamagedFile(describe_os_error(error, path).rstrip(".")) from None
 
 
 def check_file(path: Path) -> str:
