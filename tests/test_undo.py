@@ -286,3 +286,15 @@ async def test_undo_on_settings_shows_the_school_as_it_is_again(demo_store: Stor
         assert not app.screen.has_unsaved_changes()
     with Store.open(demo_store.path, read_only=True) as again:
         assert again.settings().village == old_village
+
+
+def test_an_undo_never_writes_over_a_file_changed_by_another_program(demo_store: Store):
+    teacher = demo_store.sorted_teachers()[0]
+    teacher.phone = "0700 44-44-44"
+    demo_store.save_teacher(teacher)
+    outside = demo_store.path.read_bytes().replace(b"0700 44-44-44", b"0700 44-44-45")
+    demo_store.path.write_bytes(outside)
+    with pytest.raises(SaveFailed):
+        demo_store.undo()
+    assert demo_store.path.read_bytes() == outside  # the other program's file stays
+    assert demo_store.can_undo  # the step is kept
