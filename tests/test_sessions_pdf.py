@@ -77,7 +77,7 @@ def test_protocol_in_kyrgyz_has_the_standard_form_and_the_data(demo_store: Store
             assert f"{number}.{m}." in text
             assert flat(decision.text) in text
     assert "жооптуу:" in text and "мөөнөтү:" in text
-    assert "/Жумабаева Г.Э./" in text  # the signature lines
+    assert "/Г.Э. Жумабаева/" in text  # the signature lines, initials first (DESIGN §4)
     assert "ДОЛБООР" not in text  # held, not a draft
     assert f"1 / {len(pages)}" in pages[0] and f"{len(pages)} / {len(pages)}" in pages[-1]
     assert_fonts_embedded(data)

@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=_("write a fresh copy of the demo school to PATH"))
     demo.add_argument("path", metavar=_("PATH"))
 
+    export = commands.add_parser("export", help=_("write the school's packet for the district (a USB stick) into DIR"))
+    export.add_argument("dir", metavar=_("DIR"))
+    export.add_argument("--full", action="store_true", help=_("include phone numbers, birth dates and notes"))
+
     check = commands.add_parser("check", help=_("validate a school file"))
     check.add_argument("file", metavar=_("FILE"))
     check.add_argument("--accept", action="store_true",
@@ -83,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore = backup_commands.add_parser("restore", help=_("put a backup in place of the school file"))
     restore.add_argument("name", metavar=_("NAME"))
     _add_document_parsers(commands)
+    from ubtui.district.cli import add_district_parser
+
+    add_district_parser(commands)
     return parser
 
 
@@ -102,6 +109,8 @@ def _add_document_parsers(commands: argparse._SubParsersAction) -> None:
         sub.add_argument("--session", type=int, metavar="N", help=_("session number"))
         sub.add_argument("--teacher", metavar=_("NAME_OR_ID"), help=_("one teacher"))
         sub.add_argument("--month", type=int, choices=range(1, 13), metavar=_("MONTH"), help=_("month, 1-12"))
+    printing.add_argument("--clean", action="store_true",
+                          help=_("the plan: a clean copy to sign, without the fulfilment column"))
     printing.add_argument("-o", "--output", metavar=_("FILE"), help=_("the PDF file (default: named after the document, in the current folder)"))
 
 
@@ -123,6 +132,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ubtui.store.check import accept_file, check_file
     from ubtui.store.errors import FileProblem
 
+    from ubtui.district.cli import check_other
+
+    if (verdict := check_other(Path(args.file))) is not None:  # a packet or a district database
+        print(verdict)
+        return EXIT_OK
     try:
         print(accept_file(Path(args.file)) if args.accept else check_file(Path(args.file)))
     except FileProblem as error:
@@ -219,7 +233,7 @@ def _document_options(args: argparse.Namespace):  # -> reports.Options
     from ubtui.reports import Options
 
     return Options(year=args.year, association=args.association, session=args.session, teacher=args.teacher,
-                   month=args.month)
+                   month=args.month, clean=getattr(args, "clean", False))
 
 
 def _open_for_reading(args: argparse.Namespace):  # -> Store
@@ -231,10 +245,10 @@ def _open_for_reading(args: argparse.Namespace):  # -> Store
         raise UserError(_("There is no school file at {path}.").format(path=path))
     store = Store.open(path, read_only=True)
     if store.school.problems:  # a document from records the domain cannot read would be wrong
-        from ubtui.store.soundness import unsound
+        from ubtui.store.check import unsound_file
 
         store.close()
-        raise UserError(f"{path}: {unsound(store.school.problems)}")
+        raise UserError(f"{path}: {unsound_file(path, store.school.problems)}")
     return store
 
 
@@ -279,7 +293,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "print": cmd_print, "report": cmd_report}
+def cmd_export(args: argparse.Namespace) -> int:
+    from ubtui.district.cli import export_school
+
+    path, size = export_school(_db_path(args), Path(args.dir), full=args.full)
+    print(_("The packet was written and verified: {path} ({size} KB). The stick may be removed.").format(
+        path=path, size=max(1, size // 1024)))
+    return EXIT_OK
+
+
+def cmd_district(args: argparse.Namespace) -> int:
+    from ubtui.district.cli import run_district
+
+    return run_district(args)
+
+
+COMMANDS = {"export": cmd_export, "district": cmd_district, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "print": cmd_print, "report": cmd_report}
 
 
 def _log_crash() -> Path | None:

@@ -43,7 +43,8 @@ from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.printing import PrintsPdf
-from ubtui.store.plans import PlanExists, approval_text
+from ubtui.domain.compliance import approval_text
+from ubtui.store.plans import PlanExists
 from ubtui.widgets.keys import key
 
 ALL = "all"

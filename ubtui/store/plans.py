@@ -8,22 +8,16 @@ Starting a plan never overwrites one that exists unless the caller says
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Callable
 
 from ubtui.domain.plans import (
     DONE,
-    LATE,
-    MISSING,
     MOVED,
-    NOT_YET,
     PARTLY,
-    UNAPPROVED_LATE,
     Completion,
     Due,
     Plan,
     PlanItem,
-    approval_deadline,
-    approval_state,
     completion,
     copied_items,
     copied_plan,
@@ -40,7 +34,7 @@ from ubtui.domain.people import Person, display_name
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
-from ubtui.i18n import _, format_date, get_language, ngettext
+from ubtui.i18n import _, get_language, ngettext
 from ubtui.store.repos import Repository, cut
 
 if TYPE_CHECKING:
@@ -133,12 +127,12 @@ class Plans:
         ]
         return max(earlier, key=lambda p: starts[p.year_id]) if earlier else None
 
-    def teacher_names(self, plan: Plan | None = None) -> dict[str, str]:
-        """Teacher id → short name (`Жумабаева Г.Э.`), for the responsible column: today's names,
-        or those a closed year froze in `plan.names`."""
+    def teacher_names(self, plan: Plan | None = None, style: Callable[[str], str] = short_name) -> dict[str, str]:
+        """Teacher id → name in `style` (short: `Жумабаева Г.Э.`), for the responsible column:
+        today's names, or those a closed year froze in `plan.names`."""
         by_id = self.store.teachers_by_id()
         frozen = plan.names if plan is not None else None
-        return {t: short_name(display_name(Person(t), by_id, frozen)) for t in set(by_id) | set(frozen or {})}
+        return {t: style(display_name(Person(t), by_id, frozen)) for t in set(by_id) | set(frozen or {})}
 
     def responsible_text(self, item: PlanItem, names: dict[str, str] | None = None, separator: str = ", ") -> str:
         """Roles first, then the teachers' short names."""
@@ -322,51 +316,6 @@ def _problem(name: str, message: str) -> Problems:
     problems = Problems()
     problems.add(name, message)
     return problems
-
-
-# --- the home screen ------------------------------------------------------------------------------
-
-
-def approval_text(state: str, plan: Plan | None, year: AcademicYear) -> tuple[str, str]:
-    """The plan's approval as (text, level) for the home screen and the plan screen."""
-    deadline = format_date(approval_deadline(year), long=False)
-    if state == MISSING:
-        return _("not drawn up yet"), "error"
-    assert plan is not None
-    if state == NOT_YET:
-        return _("not approved yet (due by {date})").format(date=deadline), "warning"
-    if state == UNAPPROVED_LATE:
-        return _("not approved; it was due by {date}").format(date=deadline), "error"
-    approved = format_date(plan.approved_on, long=False)
-    if state == LATE:
-        return _("approved late: {date} (due by {deadline})").format(date=approved, deadline=deadline), "warning"
-    return _("approved {date}").format(date=approved), "ok"
-
-
-def plan_figures(ctx: Any) -> list[Any]:
-    """The home screen's lines for the work plan: approved / late / missing, overdue items, completion."""
-    from ubtui.store.overview import Figure
-
-    store, year, association, today = ctx.store, ctx.year, ctx.association, ctx.today
-    if year is None:
-        return []
-    plans = store.plans
-    if association is None:
-        associations = store.associations.all()
-        approved = sum(1 for a in associations if (p := plans.find(a.id, year.id)) is not None and p.approved)
-        level = "ok" if approved == len(associations) else "warning"
-        return [Figure(_("Work plans approved"), f"{approved} / {len(associations)}", level)]
-    plan = plans.find(association.id, year.id)
-    state = approval_state(plan, year, today)
-    text, level = approval_text(state, plan, year)
-    if state == MISSING and today < year.start:
-        level = "warning"
-    figures = [Figure(_("Work plan"), text, level)]
-    if plan is not None:
-        done = completion(plans.items_of(plan), year, today)
-        figures.append(Figure(_("Plan items overdue"), str(done.overdue), "warning" if done.overdue else "ok"))
-        figures.append(Figure(_("Plan completion"), done.text()))
-    return figures
 
 
 def plan_teacher_references(store: "Store", teacher_id: str) -> list[str]:

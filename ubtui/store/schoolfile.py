@@ -125,8 +125,6 @@ def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True) -
         verify_doc_ids(str(name), table)
         if name != META and not all(isinstance(doc.get("id"), str) for doc in table.values()):
             raise DamagedFile(_("a record in table “{name}” has no id").format(name=str(name)[:40]))
-        if name != META:
-            verify_unique_ids(str(name), table)
     if checksum and not seal_matches(document):
         raise DamagedFile(_("the checksum does not match: the file was changed outside ubtui or damaged"))
     return meta
@@ -151,16 +149,6 @@ def verify_doc_ids(name: str, table: dict[str, Any]) -> None:
                     name=name[:40], key=key[:20]
                 )
             )
-
-
-def verify_unique_ids(name: str, table: dict[str, Any]) -> None:
-    seen: set[str] = set()
-    for doc in table.values():
-        if doc["id"] in seen:
-            raise DamagedFile(
-                _("table “{name}”: two records have the same id “{id}”").format(name=name[:40], id=doc["id"][:40])
-            )
-        seen.add(doc["id"])
 
 
 def parse(data: bytes, *, allow_newer: bool = False) -> Document:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ubtui.domain.associations import Association, Member
 from ubtui.domain.people import Person, display_name
@@ -63,7 +63,6 @@ class Sessions:
         self._store = store
         self.repo: Repository[Session] = Repository(store.school, "sessions", Session, self._validate,
                                                     lambda s: _("session №{n}").format(n=s.number))
-        _register_teacher_check()
 
     # --- reading -------------------------------------------------------------------------
 
@@ -216,7 +215,7 @@ class Sessions:
 # --- a teacher named in a protocol is never deleted (only marked as left) ---------------------------
 
 
-def _teacher_sessions(store: "Store", teacher_id: str) -> list[str]:
+def session_teacher_references(store: "Store", teacher_id: str) -> list[str]:
     years = {y.id: y.label for y in store.years.all()}
     associations = {a.id: a.name for a in store.associations.all()}
     found = []
@@ -231,44 +230,5 @@ def _teacher_sessions(store: "Store", teacher_id: str) -> list[str]:
     return found
 
 
-def _register_teacher_check() -> None:
-    try:
-        from ubtui.store.store import TEACHER_REFERENCES
-    except ImportError:  # an older store without the hook
-        return
-    if _teacher_sessions not in TEACHER_REFERENCES:
-        TEACHER_REFERENCES.append(_teacher_sessions)
+__all__ = ["ClosedYear", "DecisionRow", "Sessions", "ValidationError", "session_teacher_references"]
 
-
-__all__ = ["ClosedYear", "DecisionRow", "Sessions", "ValidationError"]
-
-
-# --- the home screen's lines ------------------------------------------------------------------------
-
-
-def session_figures(ctx: Any) -> list[Any]:
-    """Sessions held against the yearly minimum, practical seminars, decisions past due."""
-    from ubtui.store.overview import Figure
-
-    store, year, association, today = ctx.store, ctx.year, ctx.association, ctx.today
-    if year is None:
-        return []
-    associations = [association] if association is not None else store.sorted_associations()
-    if not associations:
-        return []
-    figures = [store.sessions.figures(a.id, year.id, today) for a in associations]
-    held = sum(f.held for f in figures)
-    required = sum(f.required for f in figures)
-    seminars = sum(f.seminars for f in figures)
-    seminars_required = sum(f.seminars_required for f in figures)
-    overdue = sum(f.overdue for f in figures)
-    drafts = sum(f.drafts for f in figures)
-    held_text = f"{held} / {required}"
-    if drafts:
-        held_text += " " + ngettext("(+{n} draft)", "(+{n} drafts)", drafts).format(n=drafts)
-    return [
-        Figure(_("Sessions held"), held_text, "ok" if held >= required else "warning"),
-        Figure(_("Practical seminars held"), f"{seminars} / {seminars_required}",
-               "ok" if seminars >= seminars_required else "warning"),
-        Figure(_("Decisions overdue"), str(overdue), "warning" if overdue else "ok"),
-    ]

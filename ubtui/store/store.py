@@ -19,14 +19,14 @@ from ubtui.store.repos import Repository, cut
 from ubtui.errors import UserError
 from ubtui.i18n import _, ngettext
 from ubtui.store.schoolfile import School
-from ubtui.store.sessions import Sessions
+from ubtui.store.sessions import Sessions, session_teacher_references
 from ubtui.store.plans import Plans, plan_teacher_references
 
 # Where a teacher is named in other records, as translated phrases ("session №2 of 2025-2026").
 # Each later area (sessions, mentoring, lessons) appends its own check; a teacher named
 # anywhere is never deleted, only marked as left.
 TeacherReferences = Callable[["Store", str], list[str]]
-TEACHER_REFERENCES: list[TeacherReferences] = [plan_teacher_references]
+TEACHER_REFERENCES: list[TeacherReferences] = [plan_teacher_references, session_teacher_references]
 
 
 CHOICES = ("last_association_id", "language")  # settings that are a choice, not a change
@@ -365,7 +365,8 @@ class Store:
         return sorted(items, key=lambda c: (c.end or c.start or dt.date.min, c.start or dt.date.min), reverse=True)
 
     def course_status_of(self, teacher: Teacher, today: dt.date | None = None) -> CourseStatus:
-        return course_status(self.courses_of(teacher.id), today or self.school.today(), self.settings().rules)
+        return course_status(self.courses_of(teacher.id), today or self.school.today(), self.settings().rules,
+                             teacher.pedagogical_start)
 
     def course_statuses(
         self,
@@ -381,7 +382,7 @@ class Store:
         for course in self.courses.all():
             by_teacher.setdefault(course.teacher_id, []).append(course)
         pairs = [
-            (teacher, course_status(by_teacher.get(teacher.id, []), today, rules))
+            (teacher, course_status(by_teacher.get(teacher.id, []), today, rules, teacher.pedagogical_start))
             for teacher in self.sorted_teachers(include_inactive=include_inactive)
             if association_id is None or teacher.association_id == association_id
         ]
