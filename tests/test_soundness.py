@@ -86,7 +86,8 @@ def test_awards_that_are_numbers():
 
 def test_a_record_with_only_an_id_misses_its_required_fields():
     found = one(school(teachers={"1": {"id": TEACHER_ID}}))
-    assert (found.table, found.record_id, found.field, found.value) == ("teachers", TEACHER_ID, "full_name", None)
+    assert (found.table, found.record_id, found.field, found.value) == ("teachers", TEACHER_ID, "full_name", soundness.ABSENT)
+    assert "full_name" in found.line() and "null" not in found.line()
 
 
 def test_duplicate_ids_in_a_table():
@@ -158,5 +159,5 @@ def test_other_areas_register_their_tables(monkeypatch):
         "4": {"id": "v4", "teacher_id": TEACHER_ID, "hours": "two"},
     })
     assert sorted((p.record_id, p.field, p.value) for p in find_problems(document)) == [
-        ("v1", "hours", 11), ("v2", "teacher_id", "nobody"), ("v3", "teacher_id", None), ("v4", "hours", "two"),
+        ("v1", "hours", 11), ("v2", "teacher_id", "nobody"), ("v3", "teacher_id", soundness.ABSENT), ("v4", "hours", "two"),
     ]

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from ubtui import i18n
 from ubtui.domain.associations import Association
@@ -78,6 +79,10 @@ class UbtuiApp(App[int]):
         key("f10,ctrl+q", "quit", N_("Quit"), priority=True),
         # The palette's own binding, so its footer label is translated (Textual adds "palette" otherwise).
         key("ctrl+p", "command_palette", N_("palette"), show=False, priority=True),
+        # Most terminals send Ctrl+Z for Ctrl+Я under a Cyrillic layout (the same key); those with
+        # the kitty / modifyOtherKeys protocols report ctrl+я (and ctrl+н for Ctrl+Y's key).
+        Binding("ctrl+z,ctrl+я", "undo", N_("Undo"), key_display="Ctrl+Z", show=False),
+        Binding("ctrl+y,ctrl+н", "redo", N_("Redo"), key_display="Ctrl+Y", show=False),
     ]
 
     def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None,
@@ -133,20 +138,18 @@ class UbtuiApp(App[int]):
     # --- read-only ------------------------------------------------------------------------
 
     def read_only_reason(self, *, short: bool = False) -> str:
-        """Why the file cannot be changed: a few words for the header, or the full sentence."""
+        """Why the file cannot be changed: a few words for the header, or the store's full sentence."""
         school = self.store.school
+        full = getattr(school, "read_only_reason", "") or _("The file is open read-only.")
+        if not short:
+            return full
         if school.problems:
-            return _("content not sound") if short else school.unsound_message()
-        given = getattr(school, "read_only_reason", "")  # the store's own words, when it has them
-        if callable(given):
-            given = given()
+            return _("content not sound")
         if school.holder:
-            if short:
-                return _("another ubtui has it open")
-            return _("The file is open read-only: another ubtui is writing it ({holder}).").format(holder=school.holder)
-        if given:
-            return _("see F1") if short else str(given)
-        return _("opened read-only") if short else _("The file is open read-only.")
+            return _("another ubtui has it open")
+        if full != _("The file is open read-only."):
+            return _("changed outside ubtui")
+        return _("opened read-only")
 
     def refuse_edit(self) -> bool:
         """Editing actions ask this first: on a read-only file, say why at once and refuse."""
@@ -156,11 +159,6 @@ class UbtuiApp(App[int]):
             self._update_titles()
         self.notify(self.read_only_reason(), title=_("Nothing can be changed"), severity="warning", markup=False)
         return True
-
-    def _watch_read_only(self) -> None:
-        """The file may become read-only while open (changed outside, lock lost): the header says so."""
-        if self.store.read_only != getattr(self, "_shown_read_only", False) and self.year is not None:
-            self._update_titles()
 
     def context_changed(self) -> None:
         """Settings changed years or associations: reload and redraw the titles."""
@@ -178,13 +176,19 @@ class UbtuiApp(App[int]):
         if self.store.read_only:  # the header keeps a short mark; this says it in full once
             self.notify(self.read_only_reason(), severity="error" if self.store.school.problems else "warning",
                         timeout=30, markup=False)
-        self.set_interval(2, self._watch_read_only)
+        # A save that finds the file changed by another program turns the school read-only:
+        # the header says so, and the message stays until it is dismissed.
+        self.store.school.read_only_listeners.append(self._turned_read_only)
         if self.store.is_set_up():
             self.start_home()
         else:
             self.push_screen(load_screen(FIRST_RUN)())
         if self.exit_when_ready:
             self.call_after_refresh(self.exit, 0)
+
+    def _turned_read_only(self, reason: str) -> None:
+        self._update_titles()  # the header's mark, with the reason, stays as long as the file is open
+        self.notify(reason, severity="error", timeout=24 * 3600)
 
     def start_home(self) -> None:
         self.load_context()
@@ -235,10 +239,8 @@ class UbtuiApp(App[int]):
                 return
             self.association = self.store.associations.get(association_id)
             if not self.store.read_only:
-                settings = self.store.settings()
-                settings.last_association_id = association_id
                 try:
-                    self.store.save_settings(settings)
+                    self.store.remember_choice(association_id=association_id)
                 except UserError as error:
                     self.notify(str(error), severity="error")
             self.context_changed()
@@ -249,10 +251,8 @@ class UbtuiApp(App[int]):
         """Change the language now; rebuild the screens so every word changes."""
         i18n.set_language(code)
         if remember and self.store.is_set_up() and not self.store.read_only:
-            settings = self.store.settings()
-            settings.language = code
             try:
-                self.store.save_settings(settings)
+                self.store.remember_choice(language=code)
             except UserError as error:
                 self.notify(str(error), severity="error")
         retranslate_bindings(self)
@@ -293,6 +293,56 @@ class UbtuiApp(App[int]):
         yield SystemCommand(_("Academic year"), _("Choose the academic year"), self.action_pick_year)
         yield SystemCommand(_("Methodical association"), _("Choose the methodical association"), self.action_pick_association)
         yield SystemCommand(_("Quit"), _("Quit the application as soon as possible"), self.action_quit)
+
+    # --- undo ------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        self._undo_or_redo(self.store.undo, _("Undone: {what}"), _("Nothing to undo in this run."))
+
+    def action_redo(self) -> None:
+        self._undo_or_redo(self.store.redo, _("Redone: {what}"), _("Nothing to redo."))
+
+    def _undo_or_redo(self, step, done: str, nothing: str) -> None:  # noqa: ANN001
+        """Undo works on saved changes, from any list or view; not under an open form, whose
+        save would write its fields back over the undone change (a text field's own Ctrl+Z
+        undoes typing there)."""
+        screen = self.screen
+        if isinstance(screen, ModalScreen) or getattr(screen, "holds_a_form", False) or getattr(
+            screen, "has_unsaved_changes", lambda: False
+        )():
+            self.notify(_("Close the form first: Ctrl+Z undoes saved changes."), severity="warning")
+            return
+        try:
+            what = step()
+        except UserError as error:  # read-only, or the disk refused: nothing changed
+            self.notify(str(error), severity="error", timeout=8, markup=False)
+            return
+        if what is None:
+            self.notify(nothing)
+            return
+        self.data_changed()
+        self.notify(done.format(what=what), markup=False)
+
+    def data_changed(self) -> None:
+        """The file changed under the screens (an undo): every open screen reads it again; one
+        whose record is gone (a teacher whose creation was undone) is closed."""
+        self.load_context()
+        for screen in reversed(self.screen_stack):
+            for name in ("reload", "refresh_view", "reload_tables"):
+                method = getattr(screen, name, None)
+                if method is None:
+                    continue
+                try:
+                    method()
+                except LookupError:
+                    while self.screen_stack[-1] is not screen:
+                        self.pop_screen()
+                    self.pop_screen()
+                break
+        settings = load_screen(SETTINGS)
+        if isinstance(self.screen, settings):  # its fields hold what was there before: open it anew
+            self.pop_screen()
+            self.push_screen(settings())
 
     async def action_quit(self) -> None:
         """Quit at once, unless a screen holds typed text that is not saved: then ask."""

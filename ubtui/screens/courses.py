@@ -12,7 +12,7 @@ from ubtui.errors import UserError
 from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date
 from ubtui.screens.course_form import CourseForm
-from ubtui.screens.printing import PrintsPdf
+from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.screens.teacher_detail import TeacherDetailScreen
 from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
@@ -25,6 +25,7 @@ class CoursesScreen(PrintsPdf, Screen[None]):
         key("f2,n,т", "new", N_("New course")),
         key("d,в", "toggle_due", N_("Only who is due")),
         key("p,з", "print", N_("Print")),
+        printer_binding(),
     ]
     AUTO_FOCUS = "#due"
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from ubtui.domain.collation import sorted_by_name
 from ubtui.domain.plan_template import known_roles
+from ubtui.domain.teachers import name_key
 from ubtui.domain.plans import (
     DONE,
     MOVED,
@@ -115,7 +116,7 @@ class PlanItemForm(FormScreen[PlanItem]):
             other = self.store.teachers.find(teacher_id)
             if other is not None and other.id not in known:
                 teachers.append(other)
-        return [(t.full_name, t.id) for t in sorted_by_name(teachers, lambda t: t.full_name)]
+        return sorted(((t.full_name, t.id) for t in teachers), key=lambda pair: name_key(pair[0]))  # Kyrgyz order
 
     def compose_fields(self) -> ComposeResult:
         item = self.item

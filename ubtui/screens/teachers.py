@@ -17,7 +17,7 @@ from ubtui.errors import UserError
 from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.confirm import ConfirmScreen
-from ubtui.screens.printing import PrintsPdf
+from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.screens.teacher_detail import TeacherDetailScreen
 from ubtui.screens.teacher_form import TeacherForm
 from ubtui.widgets.cells import Table
@@ -49,6 +49,7 @@ class TeachersScreen(PrintsPdf, Screen[None]):
         key("delete", "delete", N_("Delete")),
         key("slash,ctrl+f", "find", N_("Find")),
         key("p,з", "print", N_("Print")),
+        printer_binding(),
         key("a,ф", "toggle_scope", N_("Whole school / this association"), show=False),
         key("i,ш", "toggle_inactive", N_("Show who left"), show=False),
         key("s,ы", "sort", N_("Sort"), show=False),

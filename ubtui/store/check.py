@@ -10,14 +10,15 @@ from ubtui.store import backups, soundness
 from ubtui.store.errors import DamagedFile, ReadOnly
 from ubtui.store.jsonio import BadJSON, atomic_write, loads_strict
 from ubtui.store.lock import InstanceLock, describe_holder
-from ubtui.store.schoolfile import META, parse, render, verify
+from ubtui.store.oserrors import describe_os_error
+from ubtui.store.schoolfile import META, newest_good_backup, parse, render, verify
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise DamagedFile(_("cannot read the file: {error}").format(error=error.strerror or error)) from None
+        raise DamagedFile(describe_os_error(error, path).rstrip(".")) from None
 
 
 def check_file(path: Path) -> str:
@@ -25,8 +26,20 @@ def check_file(path: Path) -> str:
     path = Path(path)
     data = _read_bytes(path)
     document = parse(data)
-    soundness.check_document(document)
+    problems = soundness.find_problems(document)
+    if problems:
+        raise unsound_file(path, problems)
     return _summary(document, data)
+
+
+def unsound_file(path: Path, problems: list[soundness.Problem]) -> soundness.UnsoundFile:
+    """The one line for an unsound file, with the newest good backup when there is one."""
+    error = soundness.unsound(problems, path=path, backup=newest_good_backup(path))
+    if error.backup is None:
+        return error
+    message = f"{error}. " + _("The file was not changed. The newest good backup is {name}: ubtui backup restore {name}").format(
+        name=error.backup.name)
+    return soundness.UnsoundFile(message, problems, path=path, backup=error.backup)
 
 
 def _summary(document: dict, data: bytes) -> str:

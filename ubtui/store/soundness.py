@@ -13,6 +13,7 @@ a table again replaces its spec (e.g. new reference extractors).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -38,9 +39,19 @@ VALUE_SHOWN = 40  # characters of a wrong value shown in the one line
 FAR_FUTURE = dt.date.max
 
 
+class _Absent:
+    """The value of a field the record does not have (JSON has no word for it; null would mislead)."""
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT: Any = _Absent()
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One wrong thing in a school file: where it is, what is there, and why it is wrong."""
+    """One wrong thing in a school file: where it is, what is there (`ABSENT`: nothing), and why it is wrong."""
 
     table: str
     record_id: str
@@ -50,10 +61,15 @@ class Problem:
 
     def line(self) -> str:
         """One translated line naming table, record, field and value (long values shortened)."""
-        return _("table “{table}”, record {record}, field “{field}”: {reason} (value: {value})").format(
-            table=_shorten(self.table), record=_shorten(self.record_id) or "?", field=_shorten(self.field),
-            reason=self.reason, value=shown_value(self.value),
-        )
+        fields = {"table": _shorten(self.table), "record": _shorten(self.record_id), "field": _shorten(self.field),
+                  "reason": self.reason, "value": shown_value(self.value)}
+        if not self.record_id:  # the table as a whole (e.g. two settings records)
+            return _("table “{table}”: {reason} (value: {value})").format(**fields)
+        if not self.field:
+            return _("table “{table}”, record {record}: {reason}").format(**fields)
+        if self.value is ABSENT:
+            return _("table “{table}”, record {record}, field “{field}”: {reason}").format(**fields)
+        return _("table “{table}”, record {record}, field “{field}”: {reason} (value: {value})").format(**fields)
 
 
 @dataclass(frozen=True)
@@ -168,22 +184,49 @@ def check_document(document: dict[str, Any]) -> None:
 
 
 def readable_copy(document: dict[str, Any]) -> dict[str, Any]:
-    """The document (brought up to date) without the records the domain cannot read, for a
-    read-only view of an unsound file: what reads is shown, nothing is written."""
+    """The document (brought up to date) as a read-only view of an unsound file can show it:
+    a field that breaks a rule shows its default (a course period of 10⁶ years would stop
+    the course screen), a record that still does not read or pass is left out.  The view is
+    never written."""
     try:
         document = migrations.migrate(document)
     except Exception:  # noqa: BLE001 — shown as it is; the known tables below are still cleaned
         pass
-    copy = json.loads(json.dumps(document, ensure_ascii=False))
+    view = json.loads(json.dumps(document, ensure_ascii=False))
     for name, spec in TABLES.items():
-        table = copy.get(name)
+        table = view.get(name)
         if not isinstance(table, dict):
-            copy.pop(name, None)
+            view.pop(name, None)
             continue
         good, _ids = _read_table(spec, table, [])
+        problems = _validated(spec, good)
+        if problems:
+            good = _with_defaults(spec, good, {(p.record_id, p.field) for p in problems})
         keep = {id(data) for data, _record in good}
-        copy[name] = {key: data for key, data in table.items() if id(data) in keep}
-    return copy
+        view[name] = {key: data for key, data in table.items() if id(data) in keep}
+    return view
+
+
+def _with_defaults(spec: TableSpec, rows: list[tuple[dict[str, Any], Record]], wrong: set[tuple[str, str]]):
+    """The rows with each wrong field (top level, or one level down as in `rules`) set to its
+    default in place; those that still do not pass are left out."""
+    defaults = spec.record().to_dict()
+    mended: list[tuple[dict[str, Any], Record]] = []
+    for data, record in rows:
+        for record_id, name in wrong:
+            if record_id != record.id:
+                continue
+            if name in data and name in defaults and name != "id":
+                data[name] = copy.deepcopy(defaults[name])
+            for key, inner in data.items():
+                if isinstance(inner, dict) and isinstance(defaults.get(key), dict) and name in inner and name in defaults[key]:
+                    inner[name] = copy.deepcopy(defaults[key][name])
+        try:
+            mended.append((data, spec.record.from_dict(data)))
+        except Exception:  # noqa: BLE001
+            continue
+    still = {p.record_id for p in _validated(spec, mended)}
+    return [(data, record) for data, record in mended if record.id not in still]
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -206,7 +249,7 @@ def _read_table(spec: TableSpec, table: dict[str, Any], problems: list[Problem])
             problems.append(Problem(spec.name, record_id, "id", record_id, _("another record of the table has the same id")))
             continue
         seen.add(record_id)
-        found = [Problem(spec.name, record_id, name, None, _("is missing")) for name in spec.required if name not in data]
+        found = [Problem(spec.name, record_id, name, ABSENT, _("is missing")) for name in spec.required if name not in data]
         found += [Problem(spec.name, record_id, f, v, reason) for f, v, reason in shape_problems(spec.record, data)]
         if found:
             problems.extend(found)
@@ -234,10 +277,20 @@ def _validated(spec: TableSpec, rows: list[tuple[dict[str, Any], Record]]) -> li
             found.append(Problem(spec.name, record.id, "", None, _("the record cannot be read ({error})").format(error=error)))
             continue
         for name, messages in result.by_field.items():
-            value = data.get(name)
+            value = _stored_value(data, name)
             for message in messages:
                 found.append(Problem(spec.name, record.id, name, value, message))
     return found
+
+
+def _stored_value(data: dict[str, Any], name: str) -> object:
+    """The stored value a validator's field name points at (top level, or inside e.g. `rules`)."""
+    if name in data:
+        return data[name]
+    for inner in data.values():
+        if isinstance(inner, dict) and name in inner:
+            return inner[name]
+    return ABSENT
 
 
 def _dangling(spec: TableSpec, rows: list[tuple[dict[str, Any], Record]], ids: dict[str, set[str]]) -> list[Problem]:
@@ -294,8 +347,17 @@ def _association_refs(association: Association) -> Iterable[Reference]:
 def _session_refs(session: Session) -> Iterable[Reference]:
     yield _ref("association_id", "associations", session.association_id)
     yield _ref("year_id", "years", session.year_id)
+    yield _ref("chair.teacher_id", "teachers", session.chair.teacher_id)
+    yield _ref("secretary.teacher_id", "teachers", session.secretary.teacher_id)
     for index, entry in enumerate(session.attendance, 1):
         yield _ref(f"attendance[{index}].teacher_id", "teachers", entry.teacher_id)
+    for n, item in enumerate(session.agenda, 1):
+        yield _ref(f"agenda[{n}].rapporteur.teacher_id", "teachers", item.rapporteur.teacher_id)
+        for index, speaker in enumerate(item.speakers, 1):
+            yield _ref(f"agenda[{n}].speakers[{index}].teacher_id", "teachers", speaker.teacher_id)
+        for m, decision in enumerate(item.decisions, 1):
+            for index, person in enumerate(decision.responsible, 1):
+                yield _ref(f"agenda[{n}].decisions[{m}].responsible[{index}].teacher_id", "teachers", person.teacher_id)
 
 
 def _plan_refs(plan: Plan) -> Iterable[Reference]:
@@ -326,6 +388,6 @@ register_table("plan_items", PlanItem, lambda i, _others: validate_item(i), _pla
                required=("plan_id", "section", "content"))
 
 __all__ = [
-    "FAR_FUTURE", "Problem", "Reference", "TABLES", "TableSpec", "UnsoundFile", "check_document", "find_problems",
+    "ABSENT", "FAR_FUTURE", "Problem", "Reference", "TABLES", "TableSpec", "UnsoundFile", "check_document", "find_problems",
     "readable_copy", "register_table", "shown_value", "summary", "unsound",
 ]
