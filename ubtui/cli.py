@@ -216,7 +216,7 @@ def _open_for_tui(path: Path):
     if store.school.problems and _interactive():
         from ubtui.store.schoolfile import newest_good_backup
 
-        backup = newest_good_backup(path)
+        backup = newest_good_backup(path, store.school.meta.get("file_id"))  # this school's own backups only
         if backup is not None:
             from ubtui.screens.recovery import RecoveryApp
 
