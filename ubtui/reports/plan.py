@@ -102,7 +102,7 @@ def plan_scope(store: Store, options: Options) -> PlanScope:
     for item in every:
         counters[item.section] = numbers[item.id] = counters.get(item.section, 0) + 1
     items = filter_items(every, year, today, month=options.month) if options.month is not None else every
-    names = {t.id: signature_name(t.full_name) for t in store.teachers.all()}  # one signature style
+    names = store.plans.teacher_names(plan, signature_name)  # one signature style; a closed year's names kept
     return PlanScope(store.settings(), association, year, plan, items, options.month, today,
                      names, numbers, ordered_sections(plan, every), options.clean,
                      considered_at(store.sessions.of(association.id, year.id)))

@@ -219,7 +219,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
     def _fill_people(self) -> None:
         """The responsible filter offers the roles and teachers the plan's items name."""
-        names = self.app.store.plans.teacher_names()
+        names = self.app.store.plans.teacher_names(self.plan)
         roles: dict[str, str] = {}
         teachers: dict[str, str] = {}
         for item in self.items:
@@ -250,7 +250,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
         table = self.query_one("#plan-items", DataTable)
         current = self._selected_key()
         year = self.year
-        names = app.store.plans.teacher_names()
+        names = app.store.plans.teacher_names(self.plan)
         shown = filter_items(self.items, year, app.today, **self._filters()) if (self.plan and year) else []
         self._shown = shown
         with app.batch_update():
@@ -336,7 +336,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
             else:
                 detail.update("")
             return
-        names = self.app.store.plans.teacher_names()
+        names = self.app.store.plans.teacher_names(self.plan)
         lines = [_one_line(item.content)]
         facts = [
             _("Due: {due}").format(due=format_due(item.due)),
