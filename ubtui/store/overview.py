@@ -15,6 +15,8 @@ from ubtui.domain.years import AcademicYear
 from ubtui.i18n import _
 from ubtui.store.plans import plan_figures
 from ubtui.store.sessions import session_figures
+from ubtui.store.lessons import lesson_figures
+from ubtui.store.mentoring import mentoring_figures
 from ubtui.store.store import Store
 
 
@@ -49,7 +51,7 @@ def _school_figures(ctx: Context) -> list[Figure]:
     return figures
 
 
-PROVIDERS: list[Provider] = [_school_figures, session_figures, plan_figures]
+PROVIDERS: list[Provider] = [_school_figures, session_figures, lesson_figures, plan_figures, mentoring_figures]
 
 
 def overview(store: Store, year: AcademicYear | None, association: Association | None, today: dt.date) -> list[Figure]:

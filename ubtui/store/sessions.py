@@ -237,8 +237,7 @@ def session_figures(ctx: Any) -> list[Any]:
     figures = [store.sessions.figures(a.id, year.id, today) for a in associations]
     held = sum(f.held for f in figures)
     required = sum(f.required for f in figures)
-    seminars = sum(f.seminars for f in figures)
-    seminars_required = sum(f.seminars_required for f in figures)
+    # The practical seminar's line is the lessons' (a seminar session or seminar lessons, §5.6).
     overdue = sum(f.overdue for f in figures)
     drafts = sum(f.drafts for f in figures)
     held_text = f"{held} / {required}"
@@ -246,7 +245,5 @@ def session_figures(ctx: Any) -> list[Any]:
         held_text += " " + ngettext("(+{n} draft)", "(+{n} drafts)", drafts).format(n=drafts)
     return [
         Figure(_("Sessions held"), held_text, "ok" if held >= required else "warning"),
-        Figure(_("Practical seminars held"), f"{seminars} / {seminars_required}",
-               "ok" if seminars >= seminars_required else "warning"),
         Figure(_("Decisions overdue"), str(overdue), "warning" if overdue else "ok"),
     ]

@@ -19,12 +19,16 @@ from ubtui.i18n import _, ngettext
 from ubtui.store.schoolfile import School
 from ubtui.store.sessions import Sessions
 from ubtui.store.plans import Plans, plan_teacher_references
+from ubtui.store.mentoring import Mentoring, mentoring_teacher_references
+from ubtui.store.lessons import Lessons, lesson_teacher_references
 
 # Where a teacher is named in other records, as translated phrases ("session №2 of 2025-2026").
 # Each later area (sessions, mentoring, lessons) appends its own check; a teacher named
 # anywhere is never deleted, only marked as left.
 TeacherReferences = Callable[["Store", str], list[str]]
-TEACHER_REFERENCES: list[TeacherReferences] = [plan_teacher_references]
+TEACHER_REFERENCES: list[TeacherReferences] = [
+    plan_teacher_references, mentoring_teacher_references, lesson_teacher_references,
+]
 
 
 class TeacherInUse(UserError):
@@ -45,6 +49,8 @@ class Store:
         self.courses: Repository[Course] = Repository(school, "courses", Course, self._validate_course)
         self.sessions = Sessions(self)
         self.plans = Plans(self)
+        self.mentoring = Mentoring(self)
+        self.lessons = Lessons(self)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> "Store":
