@@ -329,3 +329,27 @@ def without_open_lesson(teachers: Iterable[Teacher], events: Iterable[LessonEven
 def open_lesson_check_due(year: AcademicYear, today: dt.date) -> bool:
     """From the third quarter's first day a missing open lesson is a warning."""
     return today >= third_quarter(year)[0]
+
+
+# --- the home screen's lines ------------------------------------------------------------------------
+
+
+def lesson_figures(events: Iterable[LessonEvent], teachers: Iterable[Teacher], year: AcademicYear, today: dt.date) -> list:
+    """Open lessons held (waiting), and who has no open lesson by the third quarter.
+    `events` are the year's events of one association (or the school); `teachers` its active teachers."""
+    from ubtui.domain.compliance import Figure
+
+    events = list(events)
+    open_lessons = [e for e in events if e.is_open_lesson]
+    held_count = sum(1 for e in open_lessons if e.status == HELD)
+    waiting = sum(1 for e in open_lessons if e.waiting)
+    missing = without_open_lesson(teachers, events, year)
+    due = open_lesson_check_due(year, today)
+    return [
+        Figure(_("Open lessons held (planned)"), f"{held_count} ({waiting})", "info"),
+        Figure(
+            _("Teachers without an open lesson by the 3rd quarter") if due else _("Teachers with no open lesson planned"),
+            str(len(missing)),
+            ("warning" if due else "info") if missing else "ok",
+        ),
+    ]

@@ -81,6 +81,10 @@ class Mentorship(Record):
     def active(self) -> bool:
         return self.status == ACTIVE
 
+    def current(self, at: dt.date) -> bool:
+        """Active, and its period not ended before `at` (a pair not yet marked finished after its end does not count)."""
+        return self.active and (self.end is None or self.end >= at)
+
     def last_log_date(self) -> dt.date | None:
         dates = [entry.date for entry in self.log if entry.date is not None]
         return max(dates) if dates else None
@@ -183,8 +187,8 @@ def validate_plan_item(item: MentorPlanItem) -> Problems:
 def young_without_mentor(
     teachers: Iterable[Teacher], pairs: Iterable[Mentorship], at: dt.date, rules: Rules
 ) -> list[Teacher]:
-    """Active young teachers with no active pair, by name (Kyrgyz order)."""
-    mentored = {p.young_id for p in pairs if p.active}
+    """Active young teachers with no current pair (active, not past its end), by name (Kyrgyz order)."""
+    mentored = {p.young_id for p in pairs if p.current(at)}
     found = [t for t in teachers if t.active and t.is_young(at, rules) and t.id not in mentored]
     return sorted(found, key=lambda t: name_key(t.full_name))
 
@@ -228,3 +232,28 @@ def sort_pairs(pairs: Iterable[Mentorship], names: dict[str, str]) -> list[Mento
 def plan_progress(pair: Mentorship) -> tuple[int, int]:
     """(done, all) of the pair's plan items."""
     return sum(1 for item in pair.plan if item.done), len(pair.plan)
+
+
+# --- the home screen's lines ------------------------------------------------------------------------
+
+
+def mentoring_figures(
+    pairs: Iterable[Mentorship], teachers: Iterable[Teacher], year: AcademicYear | None, today: dt.date, rules: Rules
+) -> list:
+    """Young teachers without a mentor; pairs with no log entry for 30 days; at year end, pairs without a report.
+    `pairs` and `teachers` are one association's (or the whole school's)."""
+    from ubtui.domain.compliance import Figure
+
+    pairs = list(pairs)
+    alone = young_without_mentor(teachers, pairs, today, rules)
+    figures = [Figure(_("Young teachers without a mentor"), str(len(alone)), "warning" if alone else "ok")]
+    active = [p for p in pairs if p.current(today)]
+    if active:
+        quiet = quiet_pairs(active, today)
+        figures.append(Figure(_("Mentoring pairs with no log entry for 30 days"), f"{len(quiet)} / {len(active)}",
+                              "warning" if quiet else "ok"))
+    if year is not None:
+        missing = pairs_without_report(pairs, year, today)
+        if missing:
+            figures.append(Figure(_("Mentoring pairs without a year-end report"), str(len(missing)), "warning"))
+    return figures

@@ -30,6 +30,7 @@ class Options:
     month: int | None = None
     event: str | None = None  # a lesson event's id (a visit sheet, or a subject week's plan)
     today: dt.date | None = None  # the day figures are computed at (tests); default the school's today
+    clean: bool = False  # the plan: a clean copy to sign (no fulfilment column, no marks)
 
 
 DOCUMENTS: dict[str, str] = {
@@ -88,4 +89,6 @@ def default_file_name(kind: str, store: "Store", options: Options) -> str:
     if kind == "lessons" and options.event:  # one visit sheet or week plan per event
         stem = "lesson-" + "".join(c for c in options.event.strip()[:8] if c.isalnum() or c == "-")
     month = f"_{options.month:02d}" if options.month else ""  # the monthly plan beside the year's
+    if kind == "plan" and options.clean:
+        month += "_clean"
     return f"{stem}_{year.label}{month}.pdf" if year is not None else f"{stem}{month}.pdf"

@@ -147,7 +147,7 @@ def _schedule(sheet: LessonSheet) -> bytes:
     from ubtui.reports import pdf
     from ubtui.reports.mentoring import signature_table
 
-    page = pdf.Page(landscape=True, left=25 * pdf.MM)
+    page = pdf.Page(landscape=True)
     st = pdf.styles(10)
     scope = sheet.scope
     school = scope.settings.school_title()
@@ -174,9 +174,9 @@ def _schedule(sheet: LessonSheet) -> bytes:
     else:
         story.append(pdf.para(_("No events are planned yet."), st.body))
     if association_id:
-        story.append(KeepTogether([Spacer(1, 6 * pdf.MM), signature_table(
-            [(_("Head of the association"), sheet.heads.get(association_id, ""))], st)]))
-    return page.render(story, title=title, footer=school)
+        story.append(KeepTogether([Spacer(1, 6 * pdf.MM), *signature_table(
+            [(_("Head of the association"), sheet.heads.get(association_id, ""))], page.width)]))
+    return page.render(story, title=title, footer=pdf.footer_text(school, title))
 
 
 def _visit_sheet(sheet: LessonSheet, event: LessonEvent) -> bytes:
@@ -186,7 +186,7 @@ def _visit_sheet(sheet: LessonSheet, event: LessonEvent) -> bytes:
     from ubtui.reports import pdf
     from ubtui.reports.mentoring import signature_table
 
-    page = pdf.Page(left=25 * pdf.MM)
+    page = pdf.Page()
     st = pdf.styles(10)
     school = sheet.scope.settings.school_title()
     title = _("Lesson visit and analysis")
@@ -225,9 +225,9 @@ def _visit_sheet(sheet: LessonSheet, event: LessonEvent) -> bytes:
     story.append(pdf.para(analysis.recommendations.strip() or "—", st.body))
     story.append(pdf.para(_("Rating: {rating}").format(rating=analysis.rating.strip() or "—"), st.body))
     signers = [(_("Observer"), sheet.names.get(o.teacher_id, "") if o.teacher_id else o.name) for o in event.observers]
-    signatures = signature_table((signers or [(_("Observer"), "")]) + [(_("Teacher"), teacher)], st)
-    story.append(KeepTogether([Spacer(1, 8 * pdf.MM), signatures]))
-    return page.render(story, title=title, footer=school)
+    signatures = signature_table((signers or [(_("Observer"), "")]) + [(_("Teacher"), teacher)], page.width)
+    story.append(KeepTogether([Spacer(1, 8 * pdf.MM), *signatures]))
+    return page.render(story, title=title, footer=pdf.footer_text(school, title))
 
 
 __all__ = ["lessons_pdf", "lessons_table", "render_lessons_pdf", "lesson_sheet", "sort_events"]

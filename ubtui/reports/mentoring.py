@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ubtui.domain.mentoring import Mentorship, log_kind_label, plan_progress, status_label
-from ubtui.domain.sessions import short_name
 from ubtui.errors import UserError
 from ubtui.i18n import _
 from ubtui.reports import Options
@@ -116,22 +115,11 @@ def mentoring_table(store: Store, options: Options) -> TextTable:
 # --- the PDF -------------------------------------------------------------------------------------------
 
 
-def signature_table(rows: list[tuple[str, str]], st: Any) -> Any:
-    """Signature lines: role, a line to sign on, /initials/ (the protocol's style)."""
-    from reportlab.platypus import Table, TableStyle
-
+def signature_table(rows: list[tuple[str, str]], width: float) -> list[Any]:
+    """One signature line per (role, full name): the documents' one signature style."""
     from ubtui.reports import pdf
 
-    data = [[pdf.para(role, st.body), "", pdf.para(f"/{short_name(name) or '____________'}/", st.body)] for role, name in rows]
-    table = Table(data, colWidths=[58 * pdf.MM, 45 * pdf.MM, 60 * pdf.MM], rowHeights=[10 * pdf.MM] * len(rows), hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, "#000000"),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("LEFTPADDING", (2, 0), (2, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]))
-    return table
+    return [pdf.signature_line(role, name, width=width) for role, name in rows]
 
 
 def mentoring_pdf(store: Store, options: Options) -> bytes:
@@ -144,7 +132,7 @@ def render_mentoring_pdf(book: MentoringBook) -> bytes:
 
     from ubtui.reports import pdf
 
-    page = pdf.Page(left=25 * pdf.MM)
+    page = pdf.Page()
     st = pdf.styles(10)
     school = book.scope.settings.school_title()
     title = _("Mentoring of young teachers")
@@ -190,7 +178,7 @@ def render_mentoring_pdf(book: MentoringBook) -> bytes:
         story.append(pdf.para(pair.report.strip() or _("Not written yet."), st.body))
         head = book.heads.get(pair.association_id, "")
         signatures = signature_table(
-            [(_("Mentor"), mentor), (_("Young teacher"), young), (_("Head of the association"), head)], st
+            [(_("Mentor"), mentor), (_("Young teacher"), young), (_("Head of the association"), head)], page.width
         )
-        story.append(KeepTogether([Spacer(1, 6 * pdf.MM), signatures]))
-    return page.render(story, title=title, footer=school)
+        story.append(KeepTogether([Spacer(1, 6 * pdf.MM), *signatures]))
+    return page.render(story, title=title, footer=pdf.footer_text(school, title))

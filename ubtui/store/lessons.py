@@ -6,28 +6,25 @@ The events of a closed (archived) year are read-only.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ubtui.domain.lessons import (
-    HELD,
     Analysis,
     LessonEvent,
     TeacherCount,
     cancelled,
     held,
+    kind_label,
     moved,
-    open_lesson_check_due,
-    seminars_held,
     sort_events,
     teacher_counts,
     validate_event,
     week_events,
-    without_open_lesson,
 )
 from ubtui.domain.teachers import Teacher
 from ubtui.domain.validation import Problems
 from ubtui.errors import UserError
-from ubtui.i18n import _
+from ubtui.i18n import _, format_date
 from ubtui.store.repos import Repository
 
 if TYPE_CHECKING:
@@ -45,7 +42,10 @@ class Lessons:
 
     def __init__(self, store: "Store") -> None:
         self._store = store
-        self.repo: Repository[LessonEvent] = Repository(store.school, TABLE, LessonEvent, self._validate)
+        self.repo: Repository[LessonEvent] = Repository(
+            store.school, TABLE, LessonEvent, self._validate,
+            lambda e: _("{kind} of {date}").format(kind=kind_label(e.kind), date=format_date(e.date, long=False)),
+        )
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -155,39 +155,3 @@ def lesson_teacher_references(store: "Store", teacher_id: str) -> list[str]:
                 _("{kind} of {date}").format(kind=kind_label(event.kind), date=format_date(event.date, long=False))
             )
     return found
-
-
-# --- the home screen's lines ------------------------------------------------------------------------------
-
-
-def lesson_figures(ctx: Any) -> list[Any]:
-    """Practical seminars (sessions or seminar lessons), open lessons, who has none by the third quarter."""
-    from ubtui.store.overview import Figure
-
-    store, year, association, today = ctx.store, ctx.year, ctx.association, ctx.today
-    if year is None:
-        return []
-    associations = [association] if association is not None else store.sorted_associations()
-    if not associations:
-        return []
-    association_id = association.id if association is not None else None
-    events = store.lessons.of(association_id, year.id)
-    seminars = sum(
-        seminars_held(store.sessions.of(a.id, year.id), [e for e in events if e.association_id == a.id])
-        for a in associations
-    )
-    required = store.settings().rules.seminars_per_year * len(associations)
-    open_lessons = [e for e in events if e.is_open_lesson]
-    held_count = sum(1 for e in open_lessons if e.status == HELD)
-    waiting = sum(1 for e in open_lessons if e.waiting)
-    missing = without_open_lesson(store.lessons.teachers_for(association_id), events, year)
-    due = open_lesson_check_due(year, today)
-    return [
-        Figure(_("Practical seminars held"), f"{seminars} / {required}", "ok" if seminars >= required else "warning"),
-        Figure(_("Open lessons held (planned)"), f"{held_count} ({waiting})", "info"),
-        Figure(
-            _("Teachers without an open lesson by the 3rd quarter") if due else _("Teachers with no open lesson planned"),
-            str(len(missing)),
-            ("warning" if due else "info") if missing else "ok",
-        ),
-    ]

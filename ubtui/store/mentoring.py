@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ubtui.domain.mentoring import (
     FINISHED,
@@ -12,8 +12,6 @@ from ubtui.domain.mentoring import (
     MentorPlanItem,
     Mentorship,
     pairs_in_year,
-    pairs_without_report,
-    quiet_pairs,
     sort_pairs,
     validate_mentorship,
     young_without_mentor,
@@ -34,7 +32,7 @@ class Mentoring:
 
     def __init__(self, store: "Store") -> None:
         self._store = store
-        self.repo: Repository[Mentorship] = Repository(store.school, TABLE, Mentorship, self._validate)
+        self.repo: Repository[Mentorship] = Repository(store.school, TABLE, Mentorship, self._validate, self._describe)
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -67,6 +65,11 @@ class Mentoring:
     def young_without_mentor(self, association_id: str | None, at: dt.date) -> list[Teacher]:
         teachers = [t for t in self._store.teachers.all() if association_id is None or t.association_id == association_id]
         return young_without_mentor(teachers, self.repo.all(), at, self._store.settings().rules)
+
+    def _describe(self, pair: Mentorship) -> str:
+        names = self.names()
+        return _("the mentoring pair {mentor} – {young}").format(
+            mentor=names.get(pair.mentor_id, "?"), young=names.get(pair.young_id, "?"))
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -150,29 +153,3 @@ def mentoring_teacher_references(store: "Store", teacher_id: str) -> list[str]:
                 )
             )
     return found
-
-
-# --- the home screen's lines ------------------------------------------------------------------------------
-
-
-def mentoring_figures(ctx: Any) -> list[Any]:
-    """Young teachers without a mentor; quiet pairs; at year end, pairs without a report."""
-    from ubtui.store.overview import Figure
-
-    store, year, association, today = ctx.store, ctx.year, ctx.association, ctx.today
-    association_id = association.id if association is not None else None
-    alone = store.mentoring.young_without_mentor(association_id, today)
-    pairs = store.mentoring.of(association_id)
-    figures = [
-        Figure(_("Young teachers without a mentor"), str(len(alone)), "warning" if alone else "ok"),
-    ]
-    active = [p for p in pairs if p.active]
-    if active:
-        quiet = quiet_pairs(active, today)
-        figures.append(Figure(_("Mentoring pairs with no log entry for 30 days"), f"{len(quiet)} / {len(active)}",
-                              "warning" if quiet else "ok"))
-    if year is not None:
-        missing = pairs_without_report(pairs, year, today)
-        if missing:
-            figures.append(Figure(_("Mentoring pairs without a year-end report"), str(len(missing)), "warning"))
-    return figures
