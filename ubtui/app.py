@@ -35,6 +35,7 @@ class Area:
     key: str
     key_label: str
     screen_path: str  # "module:Class", imported when first opened
+    letters: str = ""  # keys that also open it from the home screen ("m,ь"), for terminals that keep F11/F12
 
     def label(self) -> str:
         return _(self.title)
@@ -64,6 +65,8 @@ AREAS: list[Area] = [
     Area("sessions", N_("Sessions"), "f4", "F4", "ubtui.screens.sessions:SessionsScreen"),
     Area("plan", N_("Work plan"), "f5", "F5", "ubtui.screens.plan:PlanScreen"),
     Area("courses", N_("Courses"), "f6", "F6", "ubtui.screens.courses:CoursesScreen"),
+    Area("mentoring", N_("Mentoring"), "f11", "F11", "ubtui.screens.mentoring:MentoringScreen", "m,ь"),
+    Area("lessons", N_("Open lessons"), "f12", "F12", "ubtui.screens.lessons:LessonsScreen", "o,щ"),
     Area("settings", N_("Settings"), "f9", "F9", SETTINGS),
 ]
 
