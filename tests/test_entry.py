@@ -135,7 +135,7 @@ async def test_space_toggles_attendance_right_after_switching_to_the_tab(demo_st
     from ubtui.screens.sessions_modals import ReasonScreen
 
     session = _first_session(demo_store)
-    present_before = [a.name for a in session.attendance if a.present]
+    present_before = [a.teacher_id or a.guest for a in session.attendance if a.present]
     app = UbtuiApp(demo_store, today=DEMO_DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_session(pilot)
@@ -151,7 +151,7 @@ async def test_space_toggles_attendance_right_after_switching_to_the_tab(demo_st
         await pilot.press("f2")
         await pilot.pause()
     saved = demo_store.sessions.get(session.id)
-    absent = {a.name: a.reason for a in saved.attendance if not a.present}
+    absent = {a.teacher_id or a.guest: a.reason for a in saved.attendance if not a.present}
     assert absent[present_before[0]] == "kurs"
 
 

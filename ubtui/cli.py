@@ -72,15 +72,25 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=_("write a fresh copy of the demo school to PATH"))
     demo.add_argument("path", metavar=_("PATH"))
 
+    export = commands.add_parser("export", help=_("write the school's packet for the district (a USB stick) into DIR"))
+    export.add_argument("dir", metavar=_("DIR"))
+    export.add_argument("--full", action="store_true", help=_("include phone numbers, birth dates and notes"))
+
     check = commands.add_parser("check", help=_("validate a school file"))
     check.add_argument("file", metavar=_("FILE"))
+    check.add_argument("--accept", action="store_true",
+                       help=_("seal anew a file changed outside ubtui on purpose (after checking it; a backup is kept)"))
 
     backup = commands.add_parser("backup", help=_("list or restore backups of the school file"))
     backup_commands = backup.add_subparsers(dest="backup_command", metavar=_("ACTION"), required=True)
     backup_commands.add_parser("list", help=_("list the backups"))
     restore = backup_commands.add_parser("restore", help=_("put a backup in place of the school file"))
     restore.add_argument("name", metavar=_("NAME"))
+    restore.add_argument("--force", action="store_true", help=_("restore even a backup of another school file"))
     _add_document_parsers(commands)
+    from ubtui.district.cli import add_district_parser
+
+    add_district_parser(commands)
     return parser
 
 
@@ -100,6 +110,8 @@ def _add_document_parsers(commands: argparse._SubParsersAction) -> None:
         sub.add_argument("--session", type=int, metavar="N", help=_("session number"))
         sub.add_argument("--teacher", metavar=_("NAME_OR_ID"), help=_("one teacher"))
         sub.add_argument("--month", type=int, choices=range(1, 13), metavar=_("MONTH"), help=_("month, 1-12"))
+    printing.add_argument("--clean", action="store_true",
+                          help=_("the plan: a clean copy to sign, without the fulfilment column"))
     printing.add_argument("-o", "--output", metavar=_("FILE"), help=_("the PDF file (default: named after the document, in the current folder)"))
 
 
@@ -118,11 +130,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ubtui.store.check import check_file
+    from ubtui.store.check import accept_file, check_file
     from ubtui.store.errors import FileProblem
 
+    from ubtui.district.cli import check_other
+
+    if (verdict := check_other(Path(args.file))) is not None:  # a packet or a district database
+        print(verdict)
+        return EXIT_OK
     try:
-        print(check_file(Path(args.file)))
+        print(accept_file(Path(args.file)) if args.accept else check_file(Path(args.file)))
     except FileProblem as error:
         raise UserError(f"{args.file}: {error}") from None
     return EXIT_OK
@@ -134,16 +151,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from ubtui.store import backups
     from ubtui.store.restore import restore_backup
 
-    path = _db_path(args)
+    from ubtui.store.oserrors import resolve_school_path
+
+    path = resolve_school_path(_db_path(args))
     if args.backup_command == "list":
         found = backups.list_backups(path)
         if not found:
             print(_("There are no backups of {path} yet.").format(path=path))
             return EXIT_OK
-        rows = [(b.name, i18n.format_date(b.day, long=False), f"{b.path.stat().st_size // 1024 + 1} KB") for b in found]
-        print(tabulate(rows, headers=[_("Name"), _("Date"), _("Size")]))
+        rows = [
+            (b.name, i18n.format_date(b.day, long=False), state, generation, size)
+            for b, generation, size, state in backups.describe_for_list(path, found)
+        ]
+        _print_text(tabulate(rows, headers=[_("Name"), _("Date"), _("State"), _("Generation"), _("Size")]) + "\n")
         return EXIT_OK
-    saved = restore_backup(path, args.name)
+    saved = restore_backup(path, args.name, force=args.force)
     print(_("Restored {name} into {path}.").format(name=args.name, path=path))
     if saved is not None:
         print(_("The file as it was is kept as {name}.").format(name=saved.name))
@@ -162,12 +184,18 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return _run_tui(_db_path(args), language_forced=args.lang)
 
 
+def _interactive() -> bool:
+    return sys.stdin.isatty() and os.environ.get("UBTUI_EXIT_WHEN_READY") != "1"
+
+
 def _open_for_tui(path: Path):
-    """Open the school file; if it is damaged and a good backup exists, offer to restore it."""
+    """Open the school file; if it is damaged or not sound and a good backup exists, offer to restore it.
+
+    An unsound file whose backup is declined (or that has none) opens read-only."""
     from ubtui.store import FileProblem, Store
 
     try:
-        return Store.open(path)
+        store = Store.open(path)
     except FileProblem as error:
         if error.backup is None or not sys.stdin.isatty() or os.environ.get("UBTUI_EXIT_WHEN_READY") == "1":
             raise
@@ -175,10 +203,30 @@ def _open_for_tui(path: Path):
 
         if not RecoveryApp(str(error), error.backup.name).run():
             raise
+        from ubtui.store.errors import ForeignBackup
         from ubtui.store.restore import restore_backup
 
-        restore_backup(path, error.backup.name)
+        try:
+            restore_backup(path, error.backup.name)
+        except ForeignBackup as foreign:  # ask once more: it holds another school's records
+            if not RecoveryApp(str(foreign), error.backup.name).run():
+                raise
+            restore_backup(path, error.backup.name, force=True)
         return Store.open(path)
+    if store.school.problems and _interactive():
+        from ubtui.store.schoolfile import newest_good_backup
+
+        backup = newest_good_backup(path)
+        if backup is not None:
+            from ubtui.screens.recovery import RecoveryApp
+
+            if RecoveryApp(store.school.unsound_message(), backup.name).run():
+                from ubtui.store.restore import restore_backup
+
+                store.close()
+                restore_backup(path, backup.name)
+                return Store.open(path)
+    return store
 
 
 def _run_tui(path: Path, language_forced: str | None) -> int:
@@ -197,33 +245,44 @@ def _document_options(args: argparse.Namespace):  # -> reports.Options
     from ubtui.reports import Options
 
     return Options(year=args.year, association=args.association, session=args.session, teacher=args.teacher,
-                   month=args.month)
+                   month=args.month, clean=getattr(args, "clean", False))
 
 
 def _open_for_reading(args: argparse.Namespace):  # -> Store
     """The school file, read-only: printing never writes it."""
     from ubtui.store import Store
 
-    path = _db_path(args)
+    from ubtui.store.oserrors import resolve_school_path
+
+    path = resolve_school_path(_db_path(args))  # a broken link or a folder: said so
     if not path.is_file():
         raise UserError(_("There is no school file at {path}.").format(path=path))
-    return Store.open(path, read_only=True)
+    store = Store.open(path, read_only=True)
+    if store.school.problems:  # a document from records the domain cannot read would be wrong
+        from ubtui.store.check import unsound_file
+
+        store.close()
+        raise UserError(f"{path}: {unsound_file(path, store.school.problems)}")
+    return store
 
 
 def cmd_print(args: argparse.Namespace) -> int:
     from ubtui import reports
     from ubtui.store.jsonio import atomic_write
+    from ubtui.store.oserrors import describe_os_error
+    from ubtui.store.outputs import refuse_protected_output
 
     options = _document_options(args)
     with _open_for_reading(args) as store:
-        data = reports.build_pdf(args.kind, store, options)
         target = Path(args.output) if args.output else Path(reports.default_file_name(args.kind, store, options))
         if target.is_dir():
             target = target / reports.default_file_name(args.kind, store, options)
+        refuse_protected_output(target, store.path)  # before any work: the school file stays as it is
+        data = reports.build_pdf(args.kind, store, options)
     try:
         atomic_write(target, data)
     except OSError as error:
-        raise UserError(_("Cannot write {path}: {error}").format(path=target, error=error.strerror or error)) from None
+        raise UserError(_("Cannot write the PDF: {reason}").format(reason=describe_os_error(error, target))) from None
     print(target.resolve())
     return EXIT_OK
 
@@ -233,6 +292,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ubtui.reports.tables import render_csv, render_text
 
     with _open_for_reading(args) as store:
+        _refuse_stdout_onto(store.path)
         table = reports.build_table(args.kind, store, _document_options(args))
     if args.format == "csv":
         sys.stdout.flush()
@@ -241,15 +301,59 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_OK
     text = render_text(table)
     try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:  # a console code page without ң ө ү: UTF-8 bytes, as the file has them
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):  # a code page without ң ө ү: UTF-8 bytes, as the file has them
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
     sys.stdout.flush()
     return EXIT_OK
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "print": cmd_print, "report": cmd_report}
+def _refuse_stdout_onto(school: Path) -> None:
+    """`ubtui report … >> school.json`: the shell opened the school file as the output."""
+    from ubtui.store.outputs import ProtectedOutput, companions
+
+    try:
+        out = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stream (tests, pythonw)
+        return
+    for protected in [school, *companions(school)]:
+        try:
+            found = os.stat(protected)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (out.st_dev, out.st_ino):
+            raise ProtectedOutput(_("The output goes into {path}, which belongs to the school file: choose another file.").format(path=protected))
+
+
+def _print_text(text: str) -> None:
+    """Text for the console: UTF-8 bytes when its code page lacks a letter."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ubtui.district.cli import export_school
+
+    path, size = export_school(_db_path(args), Path(args.dir), full=args.full)
+    print(_("The packet was written and verified: {path} ({size} KB). The stick may be removed.").format(
+        path=path, size=max(1, size // 1024)))
+    return EXIT_OK
+
+
+def cmd_district(args: argparse.Namespace) -> int:
+    from ubtui.district.cli import run_district
+
+    return run_district(args)
+
+
+COMMANDS = {"export": cmd_export, "district": cmd_district, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "print": cmd_print, "report": cmd_report}
 
 
 def _log_crash() -> Path | None:
@@ -266,8 +370,24 @@ def _log_crash() -> Path | None:
         return None
 
 
+def _safe_console() -> None:
+    """What the console's code page cannot show (ң ө ү in cp1251 or cp866) is printed as `?`
+    instead of ending in a traceback.  Windows consoles already get UTF-8 from Python; a pipe
+    or a redirect keeps its code page, which the reader of that output expects."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding in ("utf8", "utf8sig") or reconfigure is None:
+            continue
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # a stream that cannot change: leave it
+            pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _safe_console()
     language = _pre_scan_language(argv) or _remembered_language(argv) or i18n.DEFAULT_LANGUAGE
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
     _translate_argparse()

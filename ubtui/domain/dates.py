@@ -1,8 +1,12 @@
-"""Dates as a person types them into a field, read in one place.
+"""Dates in one place: stored dates read strictly, typed dates read as a person writes them.
 
-`parse_typed_date` accepts `14.09.2025`, `14.9.2025` (also with `/` between the parts) and
-`2025-09-14`, and says exactly what is wrong otherwise: a day a month does not have, a month
-that does not exist, or a text that is not written as a date at all.
+Stored: strict `YYYY-MM-DD`, the same on every Python (`date.fromisoformat` accepts
+`20250101` and `2025-W01-1` from Python 3.11 on but not on 3.10; a school file must mean the
+same on every computer, so stored dates are read here and nowhere else).
+
+Typed: `parse_typed_date` accepts `14.09.2025`, `14.9.2025` (also with `/` between the parts)
+and `2025-09-14`, and says exactly what is wrong otherwise: a day a month does not have, a
+month that does not exist, or a text that is not written as a date at all.
 """
 
 from __future__ import annotations
@@ -12,6 +16,34 @@ import datetime as dt
 import re
 
 from ubtui.i18n import N_, _
+
+# --- stored dates ----------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def parse_iso_date(text: object) -> dt.date:
+    """`"2025-09-01"` → date(2025, 9, 1); ValueError for anything else (`20250101`,
+    `2025-02-31`, `вчера`, a number, None, surrounding spaces)."""
+    if not isinstance(text, str):
+        raise ValueError(f"not a date string: {text!r}")
+    match = _ISO_DATE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not a YYYY-MM-DD date: {text!r}")
+    year, month, day = (int(part) for part in match.groups())
+    return dt.date(year, month, day)  # ValueError for 2025-02-31, month 13, year 0
+
+
+def is_iso_date(text: object) -> bool:
+    """Whether `text` is a date `parse_iso_date` reads."""
+    try:
+        parse_iso_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+# --- typed dates -----------------------------------------------------------------------------
 
 # The years a school record can be about (births of the oldest staff to plans ahead).
 FIRST_YEAR, LAST_YEAR = 1900, 2099

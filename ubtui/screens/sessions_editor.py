@@ -10,17 +10,17 @@ unsaved changes asks first.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
+from ubtui.domain.people import Person, PersonLike, display_name, is_empty
 from ubtui.domain.sessions import (
     DECISION_STATUSES,
     KINDS,
@@ -43,6 +43,7 @@ from ubtui.screens.sessions_modals import LeaveScreen, ReasonScreen
 from ubtui.widgets.fields import DateInput, date_input, date_problem, read_date
 from ubtui.widgets.focus import FieldScroll, focus_first_field, no_scroller_stops, step_tab, tab_bindings
 from ubtui.widgets.keys import key
+from ubtui.widgets.person import PersonField
 
 EDITOR_CSS = """
 SessionEditor #editor-title { height: 1; padding: 0 1; background: $primary 30%; }
@@ -128,36 +129,31 @@ def _plain_for_console(root: Widget) -> None:
 class SpeakerEditor(Vertical):
     """Who spoke and what they said."""
 
-    def __init__(self, speaker: Speaker, names: list[str]) -> None:
+    def __init__(self, speaker: Speaker, people: list[tuple[str, str]]) -> None:
         super().__init__(classes="block speaker")
         self.speaker = speaker
-        self.names = names
+        self.people = people
 
     def on_mount(self) -> None:
         _plain_for_console(self)
 
     def compose(self) -> ComposeResult:
-        yield _line(
-            _("Who spoke"),
-            Input(self.speaker.name, classes="speaker-name", suggester=SuggestFromList(self.names, case_sensitive=False),
-                  placeholder=_("name (→ completes)")),
-        )
+        yield _line(_("Who spoke"), PersonField(Person(self.speaker.teacher_id, self.speaker.guest), self.people,
+                                                classes="speaker-name"))
         yield _text_area(self.speaker.text, "speech")
 
     def read(self) -> Speaker:
-        return Speaker(
-            name=self.query_one(".speaker-name", Input).value.strip(),
-            text=self.query_one(".speech", TextArea).text.strip(),
-        )
+        who = self.query_one(".speaker-name", PersonField).person
+        return Speaker(teacher_id=who.teacher_id, guest=who.guest, text=self.query_one(".speech", TextArea).text.strip())
 
 
 class DecisionEditor(Vertical):
     """One resolution: the text, who is responsible, by when, and its status."""
 
-    def __init__(self, decision: Decision, names: list[str]) -> None:
+    def __init__(self, decision: Decision, people: list[tuple[str, str]]) -> None:
         super().__init__(classes="block decision")
         self.decision = decision
-        self.names = names
+        self.people = people
 
     def on_mount(self) -> None:
         _plain_for_console(self)
@@ -165,11 +161,8 @@ class DecisionEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(_("Decision (what is to be done)"), classes="caption")
         yield _text_area(self.decision.text, "decision-text")
-        yield _line(
-            _("Responsible"),
-            Input(self.decision.responsible, classes="responsible",
-                  suggester=SuggestFromList(self.names, case_sensitive=False)),
-        )
+        for person in self.decision.responsible or [Person()]:  # one line per person responsible
+            yield _line(_("Responsible"), PersonField(person, self.people, classes="responsible"))
         due = date_input(self.decision.due)
         due.add_class("due", "short")
         yield _line(_("Due date"), due, Label(" ", classes="gap"), _select(DECISION_STATUSES, self.decision.status,
@@ -186,7 +179,7 @@ class DecisionEditor(Vertical):
         decision = dataclasses.replace(
             self.decision,
             text=self.query_one(".decision-text", TextArea).text.strip(),
-            responsible=self.query_one(".responsible", Input).value.strip(),
+            responsible=self._responsible(),
             due=due,
             status=status,
         )
@@ -194,37 +187,39 @@ class DecisionEditor(Vertical):
             decision.done_on = None
         return decision
 
+    def _responsible(self) -> list[Person]:
+        return [p for p in (f.person for f in self.query(".responsible").results(PersonField)) if not p.is_empty()]
+
     def is_empty(self) -> bool:
-        return not self.query_one(".decision-text", TextArea).text.strip() and not self.query_one(
-            ".responsible", Input).value.strip() and not self.query_one(".due", Input).value.strip()
+        return not self.query_one(".decision-text", TextArea).text.strip() and not self._responsible() and not self.query_one(
+            ".due", Input).value.strip()
 
 
 class AgendaItemEditor(FieldScroll):
     """An agenda item: title, rapporteur, heard, speakers, decisions, vote."""
 
-    def __init__(self, item: AgendaItem, names: list[str]) -> None:
+    def __init__(self, item: AgendaItem, people: list[tuple[str, str]]) -> None:
         super().__init__(classes="pane item")
         self.item = item
-        self.names = names
+        self.people = people
 
     def on_mount(self) -> None:
         _plain_for_console(self)
 
     def compose(self) -> ComposeResult:
-        suggest = SuggestFromList(self.names, case_sensitive=False)
         yield _problem("item", wide=True)
         yield _line(_("Title"), Input(self.item.title, classes="item-title", placeholder=_("On … (… жөнүндө)")))
-        yield _line(_("Rapporteur"), Input(self.item.rapporteur, classes="rapporteur", suggester=suggest))
+        yield _line(_("Rapporteur"), PersonField(self.item.rapporteur, self.people, classes="rapporteur"))
         yield Label(_("HEARD (the report)"), classes="section")
         yield _text_area(self.item.heard, "heard")
         yield Label(_("SPOKE (Ctrl+R adds a speaker)"), classes="section")
         with Vertical(classes="speakers"):
             for speaker in self.item.speakers:
-                yield SpeakerEditor(speaker, self.names)
+                yield SpeakerEditor(speaker, self.people)
         yield Label(_("RESOLVED (Ctrl+T adds a decision)"), classes="section")
         with Vertical(classes="decisions"):
             for decision in self.item.decisions:
-                yield DecisionEditor(decision, self.names)
+                yield DecisionEditor(decision, self.people)
         vote = self.item.vote
         numbers = ("", "", "") if vote is None else (str(vote.in_favour), str(vote.against), str(vote.abstained))
         yield Label(_("Vote (leave empty if there was none)"), classes="section")
@@ -236,12 +231,12 @@ class AgendaItemEditor(FieldScroll):
         yield _problem("vote")
 
     async def add_speaker(self) -> SpeakerEditor:
-        editor = SpeakerEditor(Speaker(), self.names)
+        editor = SpeakerEditor(Speaker(), self.people)
         await self.query_one(".speakers", Vertical).mount(editor)
         return editor
 
     async def add_decision(self) -> DecisionEditor:
-        editor = DecisionEditor(Decision(), self.names)
+        editor = DecisionEditor(Decision(), self.people)
         await self.query_one(".decisions", Vertical).mount(editor)
         return editor
 
@@ -268,9 +263,9 @@ class AgendaItemEditor(FieldScroll):
         return dataclasses.replace(
             self.item,
             title=self.query_one(".item-title", Input).value.strip(),
-            rapporteur=self.query_one(".rapporteur", Input).value.strip(),
+            rapporteur=self.query_one(".rapporteur", PersonField).person,
             heard=self.query_one(".heard", TextArea).text.strip(),
-            speakers=[s for s in speakers if s.name or s.text],
+            speakers=[s for s in speakers if not is_empty(s) or s.text],
             decisions=[d for d in decisions if d.text or d.responsible or d.due],
             vote=vote,
         )
@@ -300,6 +295,7 @@ class AttendanceTable(DataTable[str]):
 class SessionEditor(Screen[bool]):
     """Returns True when the session was saved at least once."""
 
+    holds_a_form = True  # the app's undo waits until the editor is closed
     DEFAULT_CSS = EDITOR_CSS
     BINDINGS = [
         key("f2,ctrl+s", "save", N_("Save")),
@@ -313,16 +309,24 @@ class SessionEditor(Screen[bool]):
     # The fields of the Session tab that have their own place for a problem.
     HEAD_FIELDS = ("date", "kind", "status", "place", "chair", "secretary", "guests")
 
-    def __init__(self, session: Session, *, names: Iterable[str] = ()) -> None:
+    def __init__(self, session: Session, *, people: Iterable[tuple[str, str]] = (),
+                 teachers: Mapping[str, str] | None = None) -> None:
+        """`people`: (name, teacher id) the pickers offer, in Kyrgyz order; `teachers`: id → name
+        of every teacher (those who left too), to name who the session lists."""
         super().__init__()
         self.session = session
-        self.names = sorted({n for n in names if n} | {a.name for a in session.attendance}, key=str.casefold)
+        self.people = list(people)
+        self.teachers = dict(teachers or {})
         self.attendance = [dataclasses.replace(a) for a in session.attendance]
         self.saved_once = False
         self._item_serial = 0
         self._snapshot: tuple[Any, ...] = ()
         self._marked_tabs: set[str] = set()  # tabs holding a problem, labelled "(!)"
         self._focus_after_switch: Widget | None = None
+
+    def name_of(self, ref: PersonLike) -> str:
+        """A person as the session names them: frozen (closed year), today's name, or the guest's."""
+        return display_name(ref, self.teachers, self.session.names)
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -344,10 +348,9 @@ class SessionEditor(Screen[bool]):
                     yield _problem("status")
                     yield _line(_("Place"), Input(session.place, id="place"))
                     yield _problem("place")
-                    suggest = SuggestFromList(self.names, case_sensitive=False)
-                    yield _line(_("Chair of the session"), Input(session.chair, id="chair", suggester=suggest))
+                    yield _line(_("Chair of the session"), PersonField(session.chair, self.people, id="chair"))
                     yield _problem("chair")
-                    yield _line(_("Secretary of the session"), Input(session.secretary, id="secretary", suggester=suggest))
+                    yield _line(_("Secretary of the session"), PersonField(session.secretary, self.people, id="secretary"))
                     yield _problem("secretary")
                     yield Label(_("Invited (one per line: name; position)"), classes="caption")
                     guests = "\n".join("; ".join(p for p in (g.name, g.position) if p) for g in session.guests)
@@ -367,7 +370,7 @@ class SessionEditor(Screen[bool]):
                     yield AttendanceTable(id="attendance", cursor_type="row", zebra_stripes=True)
             for number, item in enumerate(session.agenda, 1):
                 with TabPane(self._item_label(number), id=self._new_item_id()):
-                    yield AgendaItemEditor(item, self.names)
+                    yield AgendaItemEditor(item, self.people)
         yield Footer()
 
     def _new_item_id(self) -> str:
@@ -397,7 +400,7 @@ class SessionEditor(Screen[bool]):
             table.clear()
             for n, entry in enumerate(self.attendance, 1):
                 table.add_row(
-                    str(n), entry.name, _("present") if entry.present else _("ABSENT"), entry.reason, key=str(n)
+                    str(n), self.name_of(entry), _("present") if entry.present else _("ABSENT"), entry.reason, key=str(n)
                 )
             if row is not None and self.attendance:
                 table.move_cursor(row=min(row, len(self.attendance) - 1))
@@ -411,7 +414,7 @@ class SessionEditor(Screen[bool]):
             _("present {n} of {m}").format(n=present, m=len(self.attendance)),
         ]
         self.query_one("#editor-title", Static).update(" · ".join(p for p in parts if p))
-        missing = missing_parts(session)
+        missing = missing_parts(session, self.teachers)
         self.query_one("#missing", Static).update(
             _("The protocol still lacks: {what}").format(what="; ".join(missing)) if missing and session.created_at else ""
         )
@@ -428,7 +431,7 @@ class SessionEditor(Screen[bool]):
                 values.append(widget.text)
             elif isinstance(widget, Select):
                 values.append(widget.value)
-        values.append(tuple((a.name, a.present, a.reason) for a in self.attendance))
+        values.append(tuple((a.teacher_id, a.guest, a.present, a.reason) for a in self.attendance))
         values.append(len(self.query(AgendaItemEditor)))
         return tuple(values)
 
@@ -462,8 +465,8 @@ class SessionEditor(Screen[bool]):
             kind=str(self.query_one("#kind", Select).value),
             status=str(self.query_one("#status", Select).value),
             place=self.query_one("#place", Input).value.strip(),
-            chair=self.query_one("#chair", Input).value.strip(),
-            secretary=self.query_one("#secretary", Input).value.strip(),
+            chair=self.query_one("#chair", PersonField).person,
+            secretary=self.query_one("#secretary", PersonField).person,
             attendance=[dataclasses.replace(a) for a in self.attendance],
             guests=guests,
             agenda=agenda,
@@ -489,7 +492,7 @@ class SessionEditor(Screen[bool]):
                 self.saved_once = True
                 self._take_snapshot()
                 self._update_title()
-                missing = missing_parts(saved)
+                missing = missing_parts(saved, self.teachers)
                 if missing:
                     self.notify(_("Saved. The protocol still lacks: {what}").format(what="; ".join(missing)), timeout=6)
                 else:
@@ -506,7 +509,7 @@ class SessionEditor(Screen[bool]):
         """The tab, the place to say a problem of `name`, and the field to focus."""
         head = self.query_one("#tab-head", TabPane)
         if name in self.HEAD_FIELDS:
-            field = self.query_one(f"#{name}")
+            field = self.query_one(f"#{name} Select") if name in ("chair", "secretary") else self.query_one(f"#{name}")
             return "tab-head", head.query_one(f".problem-{name}", Static), field
         if name == "attendance":
             pane = self.query_one("#tab-attendance", TabPane)
@@ -615,7 +618,7 @@ class SessionEditor(Screen[bool]):
             self._fill_attendance(row)
             self._update_title()
 
-        self.app.push_screen(ReasonScreen(entry.name, entry.reason), answered)
+        self.app.push_screen(ReasonScreen(self.name_of(entry), entry.reason), answered)
 
     # --- agenda items --------------------------------------------------------------------------------------
 
@@ -632,7 +635,7 @@ class SessionEditor(Screen[bool]):
     async def action_add_item(self) -> None:
         tabs = self.query_one("#editor-tabs", TabbedContent)
         number = len(self._item_panes()) + 1
-        editor = AgendaItemEditor(AgendaItem(), self.names)
+        editor = AgendaItemEditor(AgendaItem(), self.people)
         pane = TabPane(self._item_label(number), editor, id=self._new_item_id())
         await tabs.add_pane(pane)
         tabs.active = pane.id or ""
@@ -644,7 +647,7 @@ class SessionEditor(Screen[bool]):
             self.notify(_("Open an agenda item first (Ctrl+N adds one)."), severity="warning")
             return
         editor = await item.add_speaker()
-        editor.query_one(".speaker-name", Input).focus()
+        editor.query_one(".speaker-name Select").focus()
 
     async def action_add_decision(self) -> None:
         item = self._current_item()
@@ -676,7 +679,7 @@ class SessionEditor(Screen[bool]):
 
     def _remove_block(self, block: Widget) -> None:
         empty = isinstance(block, DecisionEditor) and block.is_empty() or isinstance(block, SpeakerEditor) and not (
-            block.read().name or block.read().text)
+            not is_empty(block.read()) or block.read().text)
         if empty:
             block.remove()
             return

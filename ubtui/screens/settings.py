@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
 
-from ubtui.domain.settings import RULE_LIMITS, SCHOOL_FIELDS, Deputy, Rules
+from ubtui.domain.settings import RULE_LIMITS, SCHOOL_FIELDS, SCHOOL_NAME_FIELDS, Rules, deputy_from_line
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
 from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, format_date
@@ -46,9 +46,14 @@ class SettingsScreen(Screen[None]):
         with TabbedContent(id="tabs"):
             with TabPane(_("School"), id="tab-school"):
                 with FieldScroll():
-                    for name, label, required in SCHOOL_FIELDS:
-                        yield Field(_(label), Input(getattr(settings, name), id=name), name=name, required=required)
-                    deputies = "\n".join(f"{d.name}; {d.position}" for d in settings.deputies)
+                    for name, label, required in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS:
+                        # the genitive field shows, greyed, the form ubtui derives when it is left empty
+                        hint = settings.school_genitive() if name == "school_genitive_override" else ""
+                        control = Input(getattr(settings, name), id=name, placeholder=hint)
+                        yield Field(_(label), control, name=name, required=required)
+                    yield Static(_("Documents print: {title}").format(title=settings.school_title() or "—"),
+                                 id="school-title-preview", classes="hint", markup=False)
+                    deputies = "\n".join(f"{d.name}; {d.position_text()}" for d in settings.deputies)
                     yield Field(
                         _("Deputy directors (one per line: name; position)"),
                         TextArea(deputies, id="deputies", soft_wrap=True),
@@ -219,7 +224,7 @@ class SettingsScreen(Screen[None]):
             self.notify(_("Saved."))
 
     def _typed_part(self, part: str) -> tuple[str, ...]:
-        names = [n for n, _l, _r in SCHOOL_FIELDS] if part == "school" else list(RULE_LABELS)
+        names = [n for n, _l, _r in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS] if part == "school" else list(RULE_LABELS)
         values = tuple(self.query_one(f"#{n}", Input).value for n in names)
         return (*values, self.query_one("#deputies", TextArea).text) if part == "school" else values
 
@@ -231,7 +236,7 @@ class SettingsScreen(Screen[None]):
         return True
 
     def _saved_part(self, part: str) -> tuple[str, ...]:
-        count = len(SCHOOL_FIELDS) + 1  # the school's inputs and the deputies
+        count = len(SCHOOL_FIELDS) + len(SCHOOL_NAME_FIELDS) + 1  # the school's inputs and the deputies
         return self._saved_values[:count] if part == "school" else self._saved_values[count:]
 
     def _save_part(self, part: str) -> bool:
@@ -242,12 +247,11 @@ class SettingsScreen(Screen[None]):
         for field in self.query(Field):
             field.clear_error()
         if part == "school":
-            values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _label, _req in SCHOOL_FIELDS}
-            deputies = []
-            for line in self.query_one("#deputies", TextArea).text.splitlines():
-                if line.strip():
-                    name, _sep, position = line.partition(";")
-                    deputies.append(Deputy(name.strip(), position.strip()))
+            values = {name: self.query_one(f"#{name}", Input).value.strip()
+                      for name, _label, _req in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS}
+            # A position that names a role (in either language) is stored as the role, so it translates.
+            deputies = [deputy_from_line(line) for line in self.query_one("#deputies", TextArea).text.splitlines()
+                        if line.strip()]
             settings = dataclasses.replace(settings, deputies=deputies, **values)
         else:
             numbers = {}
@@ -283,6 +287,8 @@ class SettingsScreen(Screen[None]):
         school, rules = self._saved_part("school"), self._saved_part("rules")
         typed = self._typed_part(part)
         self._saved_values = (typed + rules) if part == "school" else (school + typed)
+        self.query_one("#school-title-preview", Static).update(
+            _("Documents print: {title}").format(title=store.settings().school_title() or "—"))
         self.app.context_changed()
         return True
 

@@ -1,60 +1,39 @@
-"""What the home screen shows: the year's figures and what needs attention.
+"""What the home screen shows: the store fetches the records, `domain.compliance` decides.
 
-Each area adds its own lines through `PROVIDERS`, so the home screen never
-learns the areas' rules itself.
+No rule lives here; the district and the year report call the same domain functions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Callable
 
 from ubtui.domain.associations import Association
+from ubtui.domain.compliance import Figure, plan_figures, school_figures, session_figures
+from ubtui.domain.sessions import year_figures
 from ubtui.domain.years import AcademicYear
-from ubtui.i18n import _
-from ubtui.store.plans import plan_figures
-from ubtui.store.sessions import session_figures
 from ubtui.store.store import Store
 
-
-@dataclass(frozen=True)
-class Figure:
-    label: str
-    value: str
-    level: str = "info"  # info / ok / warning / error
-
-
-@dataclass(frozen=True)
-class Context:
-    store: Store
-    year: AcademicYear | None
-    association: Association | None
-    today: dt.date
-
-
-Provider = Callable[[Context], list[Figure]]
-
-
-def _school_figures(ctx: Context) -> list[Figure]:
-    associations = ctx.store.associations.all()
-    figures = [Figure(_("Methodical associations"), str(len(associations)))]
-    if ctx.association is not None:
-        figures.append(Figure(_("Members of this association"), str(len(ctx.association.members))))
-    figures.append(Figure(_("Academic years on file"), str(len(ctx.store.years.all()))))
-    if ctx.year is None:
-        figures.append(Figure(_("Academic year"), _("none yet: add one in Settings"), "warning"))
-    elif ctx.year.closed:
-        figures.append(Figure(_("Academic year"), _("{label} is closed (archive)").format(label=ctx.year.label), "warning"))
-    return figures
-
-
-PROVIDERS: list[Provider] = [_school_figures, session_figures, plan_figures]
+__all__ = ["Figure", "overview"]
 
 
 def overview(store: Store, year: AcademicYear | None, association: Association | None, today: dt.date) -> list[Figure]:
-    ctx = Context(store, year, association, today)
-    figures: list[Figure] = []
-    for provider in PROVIDERS:
-        figures.extend(provider(ctx))
+    """The home screen's lines for one association (or the whole school when None) in `year`."""
+    associations = store.sorted_associations()
+    figures = school_figures(associations, store.years.all(), year, association)
+    if year is None:
+        return figures
+    chosen = [association] if association is not None else associations
+    rules = store.settings().rules
+    in_year = store.sessions.in_year(year.id)
+    figures += session_figures(
+        [year_figures([s for s in in_year if s.association_id == a.id], rules, today) for a in chosen]
+    )
+    plans = {p.association_id: p for p in store.plans.of_year(year.id)}
+    if association is None:
+        approved = sum(1 for a in associations if (p := plans.get(a.id)) is not None and p.approved)
+        figures += plan_figures(year, today, approved=approved, associations=len(associations))
+    else:
+        plan = plans.get(association.id)
+        items = store.plans.items_of(plan) if plan is not None else []
+        figures += plan_figures(year, today, plan=plan, plan_items=items)
     return figures

@@ -8,22 +8,16 @@ Starting a plan never overwrites one that exists unless the caller says
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Callable
 
 from ubtui.domain.plans import (
     DONE,
-    LATE,
-    MISSING,
     MOVED,
-    NOT_YET,
     PARTLY,
-    UNAPPROVED_LATE,
     Completion,
     Due,
     Plan,
     PlanItem,
-    approval_deadline,
-    approval_state,
     completion,
     copied_items,
     copied_plan,
@@ -36,11 +30,12 @@ from ubtui.domain.plans import (
     validate_plan,
     years_between,
 )
+from ubtui.domain.people import Person, display_name
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
-from ubtui.i18n import _, format_date, get_language, ngettext
-from ubtui.store.repos import Repository
+from ubtui.i18n import _, get_language, ngettext
+from ubtui.store.repos import Repository, cut
 
 if TYPE_CHECKING:
     from ubtui.store.store import Store
@@ -74,8 +69,10 @@ class Plans:
 
     def __init__(self, store: "Store") -> None:
         self.store = store
-        self.plans: Repository[Plan] = Repository(store.school, "plans", Plan, self._validate_plan)
-        self.items: Repository[PlanItem] = Repository(store.school, "plan_items", PlanItem, self._validate_item)
+        self.plans: Repository[Plan] = Repository(store.school, "plans", Plan, self._validate_plan,
+                                                  lambda _p: _("the work plan"))
+        self.items: Repository[PlanItem] = Repository(store.school, "plan_items", PlanItem, self._validate_item,
+                                                      lambda i: _("plan item «{text}»").format(text=cut(i.content)))
 
     # --- validation ---------------------------------------------------------------------------
 
@@ -130,9 +127,12 @@ class Plans:
         ]
         return max(earlier, key=lambda p: starts[p.year_id]) if earlier else None
 
-    def teacher_names(self) -> dict[str, str]:
-        """Teacher id → short name (`Жумабаева Г.Э.`), for the responsible column."""
-        return {t.id: short_name(t.full_name) for t in self.store.teachers.all()}
+    def teacher_names(self, plan: Plan | None = None, style: Callable[[str], str] = short_name) -> dict[str, str]:
+        """Teacher id → name in `style` (short: `Жумабаева Г.Э.`), for the responsible column:
+        today's names, or those a closed year froze in `plan.names`."""
+        by_id = self.store.teachers_by_id()
+        frozen = plan.names if plan is not None else None
+        return {t: style(display_name(Person(t), by_id, frozen)) for t in set(by_id) | set(frozen or {})}
 
     def responsible_text(self, item: PlanItem, names: dict[str, str] | None = None, separator: str = ", ") -> str:
         """Roles first, then the teachers' short names."""
@@ -183,7 +183,7 @@ class Plans:
         year = self._year(year_id)
         self._check_open(year)
         language = language or get_language()
-        with self.store.batch():
+        with self.store.school.label(_("the work plan started")), self.store.batch():
             self._make_room(association_id, year, replace)
             plan = self.plans.save(template_plan(association_id, year_id, language))
             for item in template_items(plan.id, language):
@@ -200,7 +200,7 @@ class Plans:
         if source is None or source.year_id == year_id:
             raise NoPreviousPlan(_("There is no earlier plan of this association to copy."))
         shift = years_between(self.year_of(source), year)
-        with self.store.batch():
+        with self.store.school.label(_("the work plan started")), self.store.batch():
             self._make_room(association_id, year, replace)
             plan = self.plans.save(copied_plan(source, year_id))
             for item in copied_items(self.items_of(source), plan.id, shift):
@@ -211,14 +211,14 @@ class Plans:
         """An empty plan (refused if one exists)."""
         year = self._year(year_id)
         self._check_open(year)
-        with self.store.batch():
+        with self.store.school.label(_("the work plan started")), self.store.batch():
             self._make_room(association_id, year, False)
             return self.plans.save(Plan(association_id=association_id, year_id=year_id, language=get_language()))
 
     def delete_plan(self, plan_id: str) -> None:
         plan = self.plans.get(plan_id)
         self._check_open(self.year_of(plan))
-        with self.store.batch():
+        with self.store.school.label(_("{what} deleted").format(what=_("the work plan"))), self.store.batch():
             self._delete(plan)
 
     # --- editing ------------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ class Plans:
         if problems:
             raise ValidationError(problems)
         before = self.items.find(item.id)
-        with self.store.batch():
+        with self.store.school.label(_("{what} saved").format(what=self.items.what(item))), self.store.batch():
             if before is None or before.section != item.section or item.order <= 0:
                 siblings = [i.order for i in self.items.all() if i.plan_id == plan.id and i.section == item.section
                             and i.id != item.id]
@@ -260,7 +260,7 @@ class Plans:
         item = self.items.get(item_id)
         plan = self.plans.get(item.plan_id)
         self._check_open(self.year_of(plan))
-        with self.store.batch():
+        with self.store.school.label(_("{what} deleted").format(what=self.items.what(item))), self.store.batch():
             self.items.delete(item_id)
             self._renumber(plan, item.section)
 
@@ -282,7 +282,7 @@ class Plans:
         if not 0 <= target < len(siblings):
             return False
         siblings[index], siblings[target] = siblings[target], siblings[index]
-        with self.store.batch():
+        with self.store.school.label(_("{what} moved").format(what=self.items.what(item))), self.store.batch():
             for number, sibling in enumerate(siblings, 1):
                 if sibling.order != number:
                     sibling.order = number
@@ -316,51 +316,6 @@ def _problem(name: str, message: str) -> Problems:
     problems = Problems()
     problems.add(name, message)
     return problems
-
-
-# --- the home screen ------------------------------------------------------------------------------
-
-
-def approval_text(state: str, plan: Plan | None, year: AcademicYear) -> tuple[str, str]:
-    """The plan's approval as (text, level) for the home screen and the plan screen."""
-    deadline = format_date(approval_deadline(year), long=False)
-    if state == MISSING:
-        return _("not drawn up yet"), "error"
-    assert plan is not None
-    if state == NOT_YET:
-        return _("not approved yet (due by {date})").format(date=deadline), "warning"
-    if state == UNAPPROVED_LATE:
-        return _("not approved; it was due by {date}").format(date=deadline), "error"
-    approved = format_date(plan.approved_on, long=False)
-    if state == LATE:
-        return _("approved late: {date} (due by {deadline})").format(date=approved, deadline=deadline), "warning"
-    return _("approved {date}").format(date=approved), "ok"
-
-
-def plan_figures(ctx: Any) -> list[Any]:
-    """The home screen's lines for the work plan: approved / late / missing, overdue items, completion."""
-    from ubtui.store.overview import Figure
-
-    store, year, association, today = ctx.store, ctx.year, ctx.association, ctx.today
-    if year is None:
-        return []
-    plans = store.plans
-    if association is None:
-        associations = store.associations.all()
-        approved = sum(1 for a in associations if (p := plans.find(a.id, year.id)) is not None and p.approved)
-        level = "ok" if approved == len(associations) else "warning"
-        return [Figure(_("Work plans approved"), f"{approved} / {len(associations)}", level)]
-    plan = plans.find(association.id, year.id)
-    state = approval_state(plan, year, today)
-    text, level = approval_text(state, plan, year)
-    if state == MISSING and today < year.start:
-        level = "warning"
-    figures = [Figure(_("Work plan"), text, level)]
-    if plan is not None:
-        done = completion(plans.items_of(plan), year, today)
-        figures.append(Figure(_("Plan items overdue"), str(done.overdue), "warning" if done.overdue else "ok"))
-        figures.append(Figure(_("Plan completion"), done.text()))
-    return figures
 
 
 def plan_teacher_references(store: "Store", teacher_id: str) -> list[str]:

@@ -1,0 +1,242 @@
+"""`ubtui district import FILE|DIR… [--dry-run]` and `ubtui district export DIR`.
+
+One pass over the files inside one transaction: each file is read with the school file's
+strict reader and soundness checks (`store.packet.read_received_file`), judged against what
+the database holds (and what this import already took), and applied. A dry run is the same
+pass rolled back, so its verdicts are exactly what the import would do. Import twice = once:
+an identical packet changes nothing, not even the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ubtui.district.db import DistrictDB, DistrictError, drop_packet_parts, finish_packet_parts, keep_packet_part
+from ubtui.i18n import _, format_date
+from ubtui.store.errors import FileProblem
+from ubtui.store.packet import Received, read_received_file
+
+NEW, REPLACED, IDENTICAL, OLDER, CONFLICT, REFUSED = "new", "replaced", "identical", "older", "conflict", "refused"
+ACCEPTED = frozenset({NEW, REPLACED})
+
+
+@dataclass
+class Verdict:
+    """What one file did (or would do)."""
+
+    path: Path
+    verdict: str
+    school: str = ""
+    file_id: str = ""
+    generation: int = 0
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    reason: str = ""  # why refused; for OLDER the date of the one the district has
+
+    @property
+    def accepted(self) -> bool:
+        return self.verdict in ACCEPTED
+
+    def line(self) -> str:
+        """One translated line: `file: what happened`."""
+        who = f" «{self.school}»" if self.school else ""
+        if self.verdict == NEW:
+            text = _("new school{who}, generation {g}, {n} records").format(who=who, g=self.generation, n=self.added)
+        elif self.verdict == REPLACED:
+            text = _("replaced{who}, generation {g}: {a} added, {c} changed, {r} removed").format(
+                who=who, g=self.generation, a=self.added, c=self.changed, r=self.removed
+            )
+        elif self.verdict == IDENTICAL:
+            text = _("identical{who}: already imported, nothing changed").format(who=who)
+        elif self.verdict == OLDER:
+            text = _("refused{who}: older (generation {g}) than the one imported on {date}").format(
+                who=who, g=self.generation, date=self.reason
+            )
+        elif self.verdict == CONFLICT:
+            text = _("refused{who}: same generation {g}, different content (the school file was copied and edited on two computers)").format(
+                who=who, g=self.generation
+            )
+        else:
+            text = _("refused: {reason}").format(reason=self.reason)
+        return f"{self.path.name}: {text}"
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder gives its `*.json` files, by name (a school's packets then come in time order)."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.is_file() and p.name.endswith(".json")))
+        else:
+            found.append(path)
+    return found
+
+
+def school_label(received: Received) -> str:
+    number = received.school.get("number", "")
+    return " ".join(p for p in (f"№{number}" if number else "", received.school.get("name", "")) if p)
+
+
+def _bodies(received: Received) -> dict[tuple[str, str], tuple[str, str]]:
+    """(table, id) → (doc_id, canonical body) of every record."""
+    result = {}
+    for name, table in received.tables.items():
+        for doc_id, record in table.items():
+            result[(name, record["id"])] = (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return result
+
+
+def _parse_time(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return None
+
+
+def _imported_on(text: str) -> str:
+    when = _parse_time(text)
+    return format_date(when.date(), long=False) if when else text
+
+
+def run_import(
+    db: DistrictDB,
+    paths: Iterable[Path],
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int, Verdict], None] | None = None,
+    now: dt.datetime | None = None,
+) -> list[Verdict]:
+    """Judge every file and, unless `dry_run`, apply the accepted ones in one transaction."""
+    files = expand(paths)
+    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+    stamp = stamp.replace("+00:00", "Z")
+    conn = db.conn
+    verdicts: list[Verdict] = []
+    parts: list[Path] = []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for index, path in enumerate(files, 1):
+            verdict = _one(db, path, stamp, parts, dry_run)
+            verdicts.append(verdict)
+            if progress is not None:
+                progress(index, len(files), verdict)
+        if dry_run:
+            conn.execute("ROLLBACK")
+        else:
+            conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        drop_packet_parts(parts)
+        raise
+    try:
+        finish_packet_parts(parts)
+    except OSError as error:  # the database has them; the next writable open finishes the names
+        raise DistrictError(_("The import was saved, but a kept packet could not be named ({error}).").format(
+            error=error.strerror or error)) from None
+    return verdicts
+
+
+def _one(db: DistrictDB, path: Path, stamp: str, parts: list[Path], dry_run: bool) -> Verdict:
+    try:
+        received = read_received_file(path)
+    except FileProblem as error:
+        return Verdict(path, REFUSED, reason=str(error))
+    conn = db.conn
+    verdict = Verdict(path, NEW, school_label(received), received.file_id, received.generation)
+    current = conn.execute(
+        "SELECT generation, public_sha256, full, imported_at FROM schools WHERE file_id = ?", (received.file_id,)
+    ).fetchone()
+    public = received.public_sha256()
+    if current is not None:
+        generation, current_public, current_full, imported_at = current
+        if received.generation < generation:
+            verdict.verdict, verdict.reason = OLDER, _imported_on(imported_at)
+            return verdict
+        if received.generation == generation:
+            if public != current_public:
+                verdict.verdict = CONFLICT
+                return verdict
+            if not (received.full and not current_full):
+                verdict.verdict = IDENTICAL
+                return verdict
+        verdict.verdict = REPLACED
+    new = _bodies(received)
+    if verdict.verdict == REPLACED:
+        old = {(t, i): body for t, i, _d, body in db.partition(received.file_id)}
+        verdict.added = sum(1 for key in new if key not in old)
+        verdict.removed = sum(1 for key in old if key not in new)
+        verdict.changed = sum(1 for key, (_d, body) in new.items() if key in old and old[key] != body)
+        conn.execute("DELETE FROM records WHERE file_id = ?", (received.file_id,))
+    else:
+        verdict.added = len(new)
+    conn.executemany(
+        "INSERT INTO records (file_id, tbl, id, doc_id, body) VALUES (?, ?, ?, ?, ?)",
+        ((received.file_id, t, i, d, body) for (t, i), (d, body) in new.items()),
+    )
+    s = received.school
+    conn.execute(
+        "INSERT OR REPLACE INTO schools (file_id, name, number, village, district, region, schema, generation,"
+        " exported_at, imported_at, sha256, public_sha256, full, kind, records)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (received.file_id, s.get("name", ""), s.get("number", ""), s.get("village", ""), s.get("district", ""),
+         s.get("region", ""), received.schema, received.generation, received.exported_at, stamp, received.sha256,
+         public, int(received.full), received.kind, len(new)),
+    )
+    conn.execute(
+        "INSERT INTO import_log (at, file, sha256, file_id, generation, verdict, added, changed, removed)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (stamp, path.name, received.sha256, received.file_id, received.generation, verdict.verdict,
+         verdict.added, verdict.changed, verdict.removed),
+    )
+    if not dry_run and received.kind == "packet":
+        part = keep_packet_part(db, received.sha256, received.data)
+        if part is not None:
+            parts.append(part)
+    return verdict
+
+
+def export_district(db: DistrictDB, folder: Path) -> list[Path]:
+    """The newest packet of every school into `folder`, each verified there; the paths written.
+
+    A school that reached the district as a school file is exported as a packet made from it."""
+    from ubtui.store.packet import packet_name, read_received, write_packet_bytes
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DistrictError(_("{path} is not a folder.").format(path=folder))
+    written = []
+    for row in sorted(db.schools(), key=lambda r: (r["number"], r["name"], r["file_id"])):
+        source = db.packet_path(row["sha256"])
+        if row["kind"] == "packet" and source.is_file():
+            data = source.read_bytes()
+        else:
+            data = _packet_from_partition(db, row)
+        try:
+            read_received(data)
+        except FileProblem as error:
+            raise DistrictError(_("The kept packet of «{school}» does not verify: {error}").format(
+                school=row["name"], error=error)) from None
+        exported = _parse_time(row["exported_at"]) or dt.datetime.now(dt.timezone.utc)
+        school = {"number": row["number"], "name": row["name"]}
+        written.append(write_packet_bytes(data, folder / packet_name(school, exported)))
+    return written
+
+
+def _packet_from_partition(db: DistrictDB, row) -> bytes:  # noqa: ANN001
+    """A school taken as a school file: its packet, rebuilt from the stored records."""
+    from ubtui.store.packet import build_packet_from
+
+    tables: dict[str, dict[str, dict]] = {}
+    for table, _id, doc_id, body in db.partition(row["file_id"]):
+        tables.setdefault(table, {})[doc_id] = json.loads(body)
+    exported = _parse_time(row["exported_at"])
+    return build_packet_from(tables, file_id=row["file_id"], generation=row["generation"], schema=row["schema"],
+                             full=bool(row["full"]), exported_at=exported or dt.datetime.now(dt.timezone.utc))
+
