@@ -189,6 +189,10 @@ async def test_a_half_typed_date_is_visible(demo_store: Store, monkeypatch, cons
         await pilot.pause()
         message = str(editor.query_one(".problem-date").render())
         assert "кк.аа.жжжж" in message
+        date.focus()  # back to it: refused, and still showing what was typed
+        await pilot.pause()
+        assert date.has_class("-invalid")
+        assert "14.0" in _visible(date)
 
 
 async def test_session_date_31_02_refused_beside_the_field_others_kept(demo_store: Store):
@@ -266,6 +270,7 @@ async def test_teacher_form_shows_all_problems_at_once_and_keeps_the_text(demo_s
         assert errors["birth_date"] == "2025-жылдын февралында 28 күн бар."
         assert errors["full_name"] and errors["phone"]  # all three at once
         assert form.query_one("#birth_date", Input).value == "31.02.2025"
+        assert "31.02.2025" in _visible(form.query_one("#birth_date", Input))  # refused, still shown
         assert form.query_one("#phone", Input).value == "tel 555"
         assert app.focused is form.query_one("#full_name", Input)
         form.query_one("#birth_date", Input).focus()

@@ -57,7 +57,8 @@ SessionEditor .line { height: 1; }
 SessionEditor .line > Label { width: 14; color: $text-muted; }
 SessionEditor .line > Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $boost; }
 SessionEditor .line > Input:focus { background: $primary 30%; }
-SessionEditor .line > Input.-invalid { background: $error 20%; }
+SessionEditor .line > Input.-invalid { background: $error 20%; border: none; }
+SessionEditor .line > Input.-invalid:focus { background: $error 30%; border: none; }
 SessionEditor .line > Input.short { width: 14; }
 SessionEditor .line > Input.number { width: 6; }
 SessionEditor .line > Select { width: 18; }

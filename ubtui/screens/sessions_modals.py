@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Static
@@ -71,9 +72,10 @@ class LeaveScreen(ModalScreen[str]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="question", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(self.save_label + " [F2]", id="save", variant="primary")
-                yield Button(self.discard_label, id="discard", variant="error")
-                yield Button(_("Stay") + " [Esc]", id="stay")
+                # Content, not markup: "[F2]" is a key to show, not a tag.
+                yield Button(Content(self.save_label + " [F2]"), id="save", variant="primary")
+                yield Button(Content(self.discard_label), id="discard", variant="error")
+                yield Button(Content(_("Stay") + " [Esc]"), id="stay")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "stay")

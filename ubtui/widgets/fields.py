@@ -23,7 +23,8 @@ class Field(Vertical):
     Field > Horizontal > Label { width: 24; color: $text-muted; }
     Field > Horizontal > Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $boost; }
     Field > Horizontal > Input:focus { background: $primary 30%; border: none; }
-    Field > Horizontal > Input.-invalid { background: $error 20%; }
+    Field > Horizontal > Input.-invalid { background: $error 20%; border: none; }
+    Field > Horizontal > Input.-invalid:focus { background: $error 30%; border: none; }
     Field > Horizontal > TextArea { width: 1fr; height: 4; border: none; padding: 0 1; background: $boost; }
     Field > Horizontal > TextArea:focus { background: $primary 20%; border: none; }
     Field > Horizontal > Select { width: 1fr; height: auto; }
