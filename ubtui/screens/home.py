@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ubtui.i18n import N_, _
 from ubtui.store.overview import overview
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 # A cell's leading spaces are dropped, so a plain figure gets a dot to keep the labels aligned.
@@ -30,7 +31,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="school")
             yield Static("", id="context")
             with Horizontal(id="home-body"):
-                table: DataTable[str] = DataTable(id="figures", cursor_type="none", zebra_stripes=True)
+                table = Table(id="figures", cursor_type="none", zebra_stripes=True)
                 yield table
                 with Vertical(id="areas-box"):
                     yield Static(_("Go to"), classes="box-title")
@@ -77,7 +78,7 @@ class HomeScreen(Screen[None]):
             self._fill_figures()
 
     def _fill_figures(self) -> None:
-        """Values are never cut; a long label gives way (its column takes what is left)."""
+        """Values are never cut; a long label gives way (its column takes what is left) and wraps."""
         table = self.query_one("#figures", DataTable)
         rows = [(f"{LEVEL_MARKS.get(f.level, '·'):<2} {f.label}", f.value) for f in self._figures]
         value_width = max([len(_("Figure"))] + [len(value) for _label, value in rows])
@@ -88,7 +89,7 @@ class HomeScreen(Screen[None]):
             table.add_column(_("What"), key="label", width=label_width)
             table.add_column(_("Figure"), key="value", width=value_width)
             for index, (label, value) in enumerate(rows):
-                table.add_row(label, value, key=str(index))
+                table.add_row(label, value, key=str(index), height=None)  # a long label wraps
 
     @on(OptionList.OptionSelected, "#areas")
     def _open_area(self, event: OptionList.OptionSelected) -> None:

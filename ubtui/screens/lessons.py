@@ -18,7 +18,8 @@ from ubtui.screens.lesson_form import LessonEventForm
 from ubtui.screens.lesson_held_form import HeldForm
 from ubtui.screens.lesson_move_form import MoveForm
 from ubtui.screens.printing import PrintsPdf
-from ubtui.widgets.cells import fit
+from ubtui.widgets.cells import Table
+from ubtui.widgets.cells import cut as fit
 from ubtui.widgets.keys import key
 
 ALL = "all"
@@ -59,7 +60,7 @@ class LessonsScreen(PrintsPdf, Screen[None]):
                 yield Select([(_("All teachers"), ALL)] + teachers, value=ALL, allow_blank=False, id="filter-teacher")
                 yield Select([(_("All statuses"), ALL)] + status_choices(), value=ALL, allow_blank=False, id="filter-status")
             yield Static("", id="lesson-summary")
-            yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+            yield Table(id="events", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -15,7 +15,8 @@ from ubtui.i18n import N_, _, format_date
 from ubtui.screens.log_entry_form import LogEntryForm
 from ubtui.screens.mentorship_form import MentorshipForm
 from ubtui.screens.printing import PrintsPdf
-from ubtui.widgets.cells import fit
+from ubtui.widgets.cells import Table
+from ubtui.widgets.cells import cut as fit
 from ubtui.widgets.keys import key
 
 YOUNG = "young:"
@@ -45,7 +46,7 @@ class MentoringScreen(PrintsPdf, Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="list-screen"):
             yield Static("", id="mentoring-scope")
-            yield DataTable(id="pairs", cursor_type="row", zebra_stripes=True)
+            yield Table(id="pairs", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -20,7 +20,8 @@ from ubtui.screens.log_entry_form import LogEntryForm
 from ubtui.screens.mentor_plan_form import MentorPlanItemForm
 from ubtui.screens.mentorship_form import MentorshipForm
 from ubtui.screens.printing import PrintsPdf
-from ubtui.widgets.cells import fit
+from ubtui.widgets.cells import Table
+from ubtui.widgets.cells import cut as fit
 from ubtui.widgets.keys import key
 
 
@@ -49,8 +50,8 @@ class MentorshipScreen(PrintsPdf, Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="detail"):
             yield Static("", id="pair-info")
-            yield DataTable(id="pair-plan", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="pair-log", cursor_type="row", zebra_stripes=True)
+            yield Table(id="pair-plan", cursor_type="row", zebra_stripes=True)
+            yield Table(id="pair-log", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

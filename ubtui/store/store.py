@@ -11,8 +11,9 @@ from ubtui.domain.associations import Association, Member, validate_association
 from ubtui.domain.courses import Course, CourseStatus, course_status, validate_course
 from ubtui.domain.people import NameMatcher
 from ubtui.domain.settings import Settings, validate_settings
+from ubtui.domain.collation import name_key
 from ubtui.domain.year_names import freeze_year_names
-from ubtui.domain.teachers import Teacher, name_key, teacher_warnings, validate_teacher
+from ubtui.domain.teachers import Teacher, teacher_warnings, validate_teacher
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear, pick_current, validate_year
 from ubtui.store.repos import Repository, cut
