@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ubtui.domain.lessons import open_lesson_check_due, without_open_lesson
 from ubtui.i18n import N_, _
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 
@@ -24,7 +25,7 @@ class LessonCountsScreen(Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="list-screen"):
             yield Static("", id="count-rule")
-            yield DataTable(id="counts", cursor_type="row", zebra_stripes=True)
+            yield Table(id="counts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

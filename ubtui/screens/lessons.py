@@ -18,6 +18,8 @@ from ubtui.screens.lesson_form import LessonEventForm
 from ubtui.screens.lesson_held_form import HeldForm
 from ubtui.screens.lesson_move_form import MoveForm
 from ubtui.screens.printing import PrintsPdf
+from ubtui.widgets.cells import Table
+from ubtui.widgets.cells import cut as fit
 from ubtui.widgets.keys import key
 
 ALL = "all"
@@ -58,16 +60,16 @@ class LessonsScreen(PrintsPdf, Screen[None]):
                 yield Select([(_("All teachers"), ALL)] + teachers, value=ALL, allow_blank=False, id="filter-teacher")
                 yield Select([(_("All statuses"), ALL)] + status_choices(), value=ALL, allow_blank=False, id="filter-status")
             yield Static("", id="lesson-summary")
-            yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+            yield Table(id="events", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#events", DataTable)
         table.add_column(_("Date"), key="date", width=10)
-        table.add_column(_("Kind"), key="kind", width=14)
-        table.add_column(_("Teacher"), key="teacher", width=16)
+        table.add_column(_("Kind"), key="kind", width=13)
+        table.add_column(_("Teacher"), key="teacher", width=15)
         table.add_column(_("Class"), key="class", width=5)
-        table.add_column(_("Topic"), key="topic", width=18)
+        table.add_column(_("Topic"), key="topic", width=13)
         table.add_column(_("Status"), key="status", width=10)
         self.reload()
 
@@ -105,8 +107,8 @@ class LessonsScreen(PrintsPdf, Screen[None]):
                 date = event.date.strftime("%d.%m.%Y") if event.date else ""
                 moved_mark = "*" if event.first_date and event.first_date != event.date else ""
                 table.add_row(
-                    date + moved_mark, kind_label(event.kind), short_name(names.get(event.teacher_id, "")),
-                    event.class_name, event.topic, status_label(event.status), key=event.id,
+                    date + moved_mark, fit(kind_label(event.kind), 13), fit(short_name(names.get(event.teacher_id, "")), 15),
+                    fit(event.class_name, 5), fit(event.topic, 13), fit(status_label(event.status), 10), key=event.id,
                 )
         if selected is not None:
             for index, row_key in enumerate(table.rows):

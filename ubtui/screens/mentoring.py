@@ -15,6 +15,8 @@ from ubtui.i18n import N_, _, format_date
 from ubtui.screens.log_entry_form import LogEntryForm
 from ubtui.screens.mentorship_form import MentorshipForm
 from ubtui.screens.printing import PrintsPdf
+from ubtui.widgets.cells import Table
+from ubtui.widgets.cells import cut as fit
 from ubtui.widgets.keys import key
 
 YOUNG = "young:"
@@ -44,7 +46,7 @@ class MentoringScreen(PrintsPdf, Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="list-screen"):
             yield Static("", id="mentoring-scope")
-            yield DataTable(id="pairs", cursor_type="row", zebra_stripes=True)
+            yield Table(id="pairs", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -81,14 +83,14 @@ class MentoringScreen(PrintsPdf, Screen[None]):
         with app.batch_update():
             table.clear()
             for teacher in alone:
-                table.add_row("! " + teacher.full_name, _("no mentor"), "", "", "", key=YOUNG + teacher.id)
+                table.add_row(fit("! " + teacher.full_name, 24), fit(_("no mentor"), 18), "", "", "", key=YOUNG + teacher.id)
             for pair in pairs:
                 done, total = plan_progress(pair)
                 last = pair.last_log_date()
                 mark = "! " if pair.id in quiet else ""
                 table.add_row(
-                    names.get(pair.young_id, "?"), short_name(names.get(pair.mentor_id, "?")), f"{done}/{total}",
-                    mark + (format_date(last, long=False) if last else "—"), status_label(pair.status), key=pair.id,
+                    fit(names.get(pair.young_id, "?"), 24), fit(short_name(names.get(pair.mentor_id, "?")), 18), f"{done}/{total}",
+                    mark + (format_date(last, long=False) if last else "—"), fit(status_label(pair.status), 10), key=pair.id,
                 )
         if selected is not None:
             for index, row_key in enumerate(table.rows):

@@ -20,6 +20,8 @@ from ubtui.screens.log_entry_form import LogEntryForm
 from ubtui.screens.mentor_plan_form import MentorPlanItemForm
 from ubtui.screens.mentorship_form import MentorshipForm
 from ubtui.screens.printing import PrintsPdf
+from ubtui.widgets.cells import Table
+from ubtui.widgets.cells import cut as fit
 from ubtui.widgets.keys import key
 
 
@@ -48,8 +50,8 @@ class MentorshipScreen(PrintsPdf, Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="detail"):
             yield Static("", id="pair-info")
-            yield DataTable(id="pair-plan", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="pair-log", cursor_type="row", zebra_stripes=True)
+            yield Table(id="pair-plan", cursor_type="row", zebra_stripes=True)
+            yield Table(id="pair-log", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -84,10 +86,10 @@ class MentorshipScreen(PrintsPdf, Screen[None]):
         with self.app.batch_update():
             plan.clear()
             for item in pair.plan:
-                plan.add_row(item.activity, item.when, "+" if item.done else "-", key=item.id)
+                plan.add_row(fit(item.activity, 48), fit(item.when, 16), "+" if item.done else "-", key=item.id)
             log.clear()
             for entry in reversed(pair.sorted_log()):  # the newest first
-                log.add_row(format_date(entry.date, long=False), log_kind_label(entry.kind), " ".join(entry.note.split()), key=entry.id)
+                log.add_row(format_date(entry.date, long=False), fit(log_kind_label(entry.kind), 22), fit(entry.note, 40), key=entry.id)
         self.title = f"{mentor} – {young}"
 
     def _selected(self, table: DataTable) -> str | None:

@@ -14,6 +14,7 @@ from ubtui.errors import UserError
 from ubtui.i18n import N_, _
 from ubtui.screens.lesson_form import LessonEventForm
 from ubtui.screens.printing import PrintsPdf
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 
@@ -34,9 +35,9 @@ class SubjectWeeksScreen(PrintsPdf, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Vertical(id="list-screen"):
-            yield DataTable(id="weeks", cursor_type="row", zebra_stripes=True)
+            yield Table(id="weeks", cursor_type="row", zebra_stripes=True)
             yield Static("", id="week-title")
-            yield DataTable(id="week-events", cursor_type="row", zebra_stripes=True)
+            yield Table(id="week-events", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
