@@ -112,6 +112,7 @@ def _add_document_parsers(commands: argparse._SubParsersAction) -> None:
         sub.add_argument("--session", type=int, metavar="N", help=_("session number"))
         sub.add_argument("--teacher", metavar=_("NAME_OR_ID"), help=_("one teacher"))
         sub.add_argument("--month", type=int, choices=range(1, 13), metavar=_("MONTH"), help=_("month, 1-12"))
+        sub.add_argument("--event", metavar="ID", help=_("one lesson event, by its id (the first column of report lessons)"))
     printing.add_argument("--clean", action="store_true",
                           help=_("the plan: a clean copy to sign, without the fulfilment column"))
     printing.add_argument("-o", "--output", metavar=_("FILE"), help=_("the PDF file (default: named after the document, in the current folder)"))
@@ -218,7 +219,7 @@ def _open_for_tui(path: Path, plain: bool = False):
     if store.school.problems and _interactive():
         from ubtui.store.schoolfile import newest_good_backup
 
-        backup = newest_good_backup(path)
+        backup = newest_good_backup(path, store.school.meta.get("file_id"))  # this school's own backups only
         if backup is not None:
             from ubtui.screens.recovery import RecoveryApp
 
@@ -247,7 +248,7 @@ def _document_options(args: argparse.Namespace):  # -> reports.Options
     from ubtui.reports import Options
 
     return Options(year=args.year, association=args.association, session=args.session, teacher=args.teacher,
-                   month=args.month, clean=getattr(args, "clean", False))
+                   month=args.month, event=args.event, clean=getattr(args, "clean", False))
 
 
 def _open_for_reading(args: argparse.Namespace):  # -> Store

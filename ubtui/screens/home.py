@@ -43,7 +43,11 @@ class HomeScreen(Screen[None]):
         for area in self.app.areas():
             # The "Go to" box shows the areas' keys; the footer keeps room for the rest.
             self._bindings.bind(area.key, f"app.open_area('{area.id}')", area.label(), key_display=area.key_label, show=False)
-            areas.add_option(Option(_escape(f"{area.label()}  ({area.key_label})"), id=area.id))
+            label = area.key_label
+            if area.letters:  # F11/F12 are taken by some terminals: a letter opens it from here too
+                self._bindings.bind(area.letters, f"app.open_area('{area.id}')", area.label(), show=False)
+                label += "/" + area.letters.split(",")[0]
+            areas.add_option(Option(_escape(f"{area.label()}  ({label})"), id=area.id))
         self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
