@@ -147,10 +147,10 @@ def test_format_due_words():
     i18n.set_language("ky")
     assert format_due(Due.in_quarter(2)) == "II чейрек"
     assert format_due(Due.whole_year()) == "Жыл бою"
-    assert format_due(Due.in_months(9, 10, 11)) == "Сентябрь–Ноябрь"
+    assert format_due(Due.in_months(9, 10, 11)) == "Сентябрь–ноябрь"
     i18n.set_language("ru")
     assert format_due(Due.in_quarter(2)) == "II четверть"
-    assert format_due(Due.in_months(9, 1)) == "Сентябрь, Январь"
+    assert format_due(Due.in_months(9, 1)) == "Сентябрь, январь"
 
 
 # --- overdue at month and quarter boundaries ---------------------------------------------------

@@ -138,7 +138,9 @@ class UbtuiApp(App[int]):
         if self.console_mode:
             self.theme = "ansi-dark"
             self.add_class("-console")
-        if self.store.read_only:
+        if self.store.school.problems:
+            self.notify(self.store.school.unsound_message(), severity="error", timeout=30, markup=False)
+        elif self.store.read_only:
             message = _("The file is open read-only: another ubtui is writing it ({holder}).").format(
                 holder=self.store.school.holder or "?"
             )

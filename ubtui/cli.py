@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=_("validate a school file"))
     check.add_argument("file", metavar=_("FILE"))
+    check.add_argument("--accept", action="store_true",
+                       help=_("seal anew a file changed outside ubtui on purpose (after checking it; a backup is kept)"))
 
     backup = commands.add_parser("backup", help=_("list or restore backups of the school file"))
     backup_commands = backup.add_subparsers(dest="backup_command", metavar=_("ACTION"), required=True)
@@ -107,6 +109,8 @@ def _add_document_parsers(commands: argparse._SubParsersAction) -> None:
         sub.add_argument("--session", type=int, metavar="N", help=_("session number"))
         sub.add_argument("--teacher", metavar=_("NAME_OR_ID"), help=_("one teacher"))
         sub.add_argument("--month", type=int, choices=range(1, 13), metavar=_("MONTH"), help=_("month, 1-12"))
+    printing.add_argument("--clean", action="store_true",
+                          help=_("the plan: a clean copy to sign, without the fulfilment column"))
     printing.add_argument("-o", "--output", metavar=_("FILE"), help=_("the PDF file (default: named after the document, in the current folder)"))
 
 
@@ -125,7 +129,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ubtui.store.check import check_file
+    from ubtui.store.check import accept_file, check_file
     from ubtui.store.errors import FileProblem
 
     from ubtui.district.cli import check_other
@@ -134,7 +138,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(verdict)
         return EXIT_OK
     try:
-        print(check_file(Path(args.file)))
+        print(accept_file(Path(args.file)) if args.accept else check_file(Path(args.file)))
     except FileProblem as error:
         raise UserError(f"{args.file}: {error}") from None
     return EXIT_OK
@@ -174,12 +178,18 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return _run_tui(_db_path(args), language_forced=args.lang)
 
 
+def _interactive() -> bool:
+    return sys.stdin.isatty() and os.environ.get("UBTUI_EXIT_WHEN_READY") != "1"
+
+
 def _open_for_tui(path: Path):
-    """Open the school file; if it is damaged and a good backup exists, offer to restore it."""
+    """Open the school file; if it is damaged or not sound and a good backup exists, offer to restore it.
+
+    An unsound file whose backup is declined (or that has none) opens read-only."""
     from ubtui.store import FileProblem, Store
 
     try:
-        return Store.open(path)
+        store = Store.open(path)
     except FileProblem as error:
         if error.backup is None or not sys.stdin.isatty() or os.environ.get("UBTUI_EXIT_WHEN_READY") == "1":
             raise
@@ -191,6 +201,20 @@ def _open_for_tui(path: Path):
 
         restore_backup(path, error.backup.name)
         return Store.open(path)
+    if store.school.problems and _interactive():
+        from ubtui.store.schoolfile import newest_good_backup
+
+        backup = newest_good_backup(path)
+        if backup is not None:
+            from ubtui.screens.recovery import RecoveryApp
+
+            if RecoveryApp(store.school.unsound_message(), backup.name).run():
+                from ubtui.store.restore import restore_backup
+
+                store.close()
+                restore_backup(path, backup.name)
+                return Store.open(path)
+    return store
 
 
 def _run_tui(path: Path, language_forced: str | None) -> int:
@@ -209,7 +233,7 @@ def _document_options(args: argparse.Namespace):  # -> reports.Options
     from ubtui.reports import Options
 
     return Options(year=args.year, association=args.association, session=args.session, teacher=args.teacher,
-                   month=args.month)
+                   month=args.month, clean=getattr(args, "clean", False))
 
 
 def _open_for_reading(args: argparse.Namespace):  # -> Store
@@ -219,7 +243,13 @@ def _open_for_reading(args: argparse.Namespace):  # -> Store
     path = _db_path(args)
     if not path.is_file():
         raise UserError(_("There is no school file at {path}.").format(path=path))
-    return Store.open(path, read_only=True)
+    store = Store.open(path, read_only=True)
+    if store.school.problems:  # a document from records the domain cannot read would be wrong
+        from ubtui.store.check import unsound_file
+
+        store.close()
+        raise UserError(f"{path}: {unsound_file(path, store.school.problems)}")
+    return store
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -253,10 +283,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_OK
     text = render_text(table)
     try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:  # a console code page without ң ө ү: UTF-8 bytes, as the file has them
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):  # a code page without ң ө ү: UTF-8 bytes, as the file has them
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
     sys.stdout.flush()
     return EXIT_OK
 
@@ -293,8 +325,24 @@ def _log_crash() -> Path | None:
         return None
 
 
+def _safe_console() -> None:
+    """What the console's code page cannot show (ң ө ү in cp1251 or cp866) is printed as `?`
+    instead of ending in a traceback.  Windows consoles already get UTF-8 from Python; a pipe
+    or a redirect keeps its code page, which the reader of that output expects."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding in ("utf8", "utf8sig") or reconfigure is None:
+            continue
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # a stream that cannot change: leave it
+            pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _safe_console()
     language = _pre_scan_language(argv) or _remembered_language(argv) or i18n.DEFAULT_LANGUAGE
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
     _translate_argparse()

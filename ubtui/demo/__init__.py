@@ -8,7 +8,7 @@ import uuid
 from pathlib import Path
 
 from ubtui.domain.associations import Association, Member
-from ubtui.domain.settings import Deputy, Settings
+from ubtui.domain.settings import Settings, deputy_from_line
 from ubtui.domain.years import default_year, year_label_for
 from ubtui.errors import UserError
 from ubtui.i18n import _
@@ -35,7 +35,7 @@ def fill(store: Store, today: dt.date) -> None:
     current_first = int(year_label_for(today)[:4])
     with store.batch():
         settings = Settings(id=ids(), **people.SCHOOL)
-        settings.deputies = [Deputy(name, position) for name, position in people.DEPUTIES]
+        settings.deputies = [deputy_from_line(f"{name}; {position}") for name, position in people.DEPUTIES]
         store.save_settings(settings)
         for first in (current_first - 1, current_first):
             year = default_year(first)

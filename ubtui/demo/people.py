@@ -1,7 +1,8 @@
 """The demo school's people: realistic rural Kyrgyz names, fixed so the demo is repeatable."""
 
 SCHOOL = {
-    "school_name": "Токтогул Сатылганов атындагы орто мектеби",
+    "school_name": "Токтогул Сатылганов атындагы №12 орто мектеби",
+    "school_name_ru": "Средняя школа №12 имени Токтогула Сатылганова",
     "school_number": "12",
     "village": "Кара-Булак айылы",
     "district": "Кемин району",

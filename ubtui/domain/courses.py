@@ -13,6 +13,8 @@ Decisions, so that every screen and document says the same:
 - The window includes its first day: a course that ended exactly P years ago still
   counts today, so its due date is today (status "due"), and the next day "overdue".
 - The due date is the day the hours would drop below H if nothing new were taken.
+- A teacher in her first P years of teaching owes no course yet: her first course is due
+  P years after she started teaching (`teaching_start`), so she is not "overdue" before.
 """
 
 from __future__ import annotations
@@ -108,8 +110,24 @@ def status_choices() -> list[tuple[str, str]]:
     return [(_(STATUS_LABELS[state]), state) for state in STATUS_ORDER]
 
 
-def course_status(courses: list[Course], at: dt.date, rules: Rules) -> CourseStatus:
-    """The status of one teacher's courses at `at` under `rules` (see the module docstring)."""
+def course_status(
+    courses: list[Course], at: dt.date, rules: Rules, teaching_start: dt.date | None = None
+) -> CourseStatus:
+    """The status of one teacher's courses at `at` under `rules` (see the module docstring).
+
+    `teaching_start` (the start of her teaching experience) gives a new teacher her first
+    P years: short of the hours then, she is due at the start + P years, not overdue.
+    """
+    status = _status_by_courses(courses, at, rules)
+    if status.state in (OVERDUE, NEVER) and teaching_start is not None:
+        first_due = add_years(teaching_start, rules.course_period_years)
+        if first_due >= at:
+            state = DUE if first_due <= add_months(at, DUE_SOON_MONTHS) else OK
+            return CourseStatus(state, first_due, status.hours_in_period, status.last_course)
+    return status
+
+
+def _status_by_courses(courses: list[Course], at: dt.date, rules: Rules) -> CourseStatus:
     done = sorted(
         (c for c in courses if c.qualifying and c.end is not None and c.end <= at and c.hours > 0),
         key=lambda c: c.end,  # type: ignore[arg-type, return-value]

@@ -176,13 +176,14 @@ def month_label(month: int) -> str:
 
 
 def format_due(due: Due | None) -> str:
-    """`15.10.2025`, `Октябрь`, `Сентябрь, Январь`, `II чейрек`, `Жыл бою`."""
+    """`15.10.2025`, `Октябрь`, `Сентябрь, январь`, `II чейрек`, `Жыл бою` (only the first word capitalised)."""
     if due is None:
         return ""
     if due.kind == DATE and due.date is not None:
         return due.date.strftime("%d.%m.%Y")
     if due.kind == MONTHS and due.months:
-        return ", ".join(_month_runs(sort_months(due.months)))
+        text = ", ".join(_month_runs(sort_months(due.months))).lower()
+        return text[:1].upper() + text[1:]
     if due.kind == QUARTER and due.quarter:
         return _("Quarter {n}").format(n=roman(due.quarter))
     return _("Throughout the year")

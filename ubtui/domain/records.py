@@ -10,6 +10,9 @@ import uuid
 from functools import lru_cache
 from typing import Any, Callable, TypeVar
 
+from ubtui.domain.dates import is_iso_date, parse_iso_date
+from ubtui.i18n import _
+
 T = TypeVar("T", bound="Record")
 
 
@@ -55,7 +58,7 @@ def _converter(kind: Any) -> Callable[[Any], Any]:
             return lambda value: None if value is None else list(value)
         return lambda value: None if value is None else [inner(v) for v in value]
     if kind is dt.date:
-        return lambda value: None if value is None else dt.date.fromisoformat(value)
+        return lambda value: None if value is None else parse_iso_date(value)
     if dataclasses.is_dataclass(kind):
         return lambda value: None if value is None else from_dict(kind, value)
     return _identity
@@ -74,6 +77,55 @@ def from_dict(cls: type, data: dict[str, Any]) -> Any:
         if name in data:
             kwargs[name] = convert(data[name])
     return cls(**kwargs)
+
+
+def shape_problems(cls: type, data: Any, where: str = "") -> list[tuple[str, Any, str]]:
+    """What in `data` does not fit the fields of the dataclass `cls`, as (field, value, reason):
+    the check `from_dict` relies on (it trusts the types).  Missing keys take their defaults;
+    unknown keys are left alone."""
+    if not isinstance(data, dict):
+        return [(where or "(record)", data, _("must be an object"))]
+    found: list[tuple[str, Any, str]] = []
+    hints = _hints(cls)
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            name = f"{where}.{f.name}" if where else f.name
+            found.extend(_value_problems(hints[f.name], data[f.name], name))
+    return found
+
+
+def _value_problems(kind: Any, value: Any, name: str) -> list[tuple[str, Any, str]]:
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        if value is None and len(options) < len(typing.get_args(kind)):
+            return []
+        if len(options) == 1:
+            return _value_problems(options[0], value, name)
+        return []
+    if origin is list:
+        if not isinstance(value, list):
+            return [(name, value, _("must be a list"))]
+        (inner,) = typing.get_args(kind) or (Any,)
+        found: list[tuple[str, Any, str]] = []
+        for index, item in enumerate(value, 1):
+            found.extend(_value_problems(inner, item, f"{name}[{index}]"))
+        return found
+    if dataclasses.is_dataclass(kind):
+        return shape_problems(kind, value, name)
+    if kind is dt.date:
+        return [] if is_iso_date(value) else [(name, value, _("must be a date written YYYY-MM-DD"))]
+    if kind is bool:
+        return [] if isinstance(value, bool) else [(name, value, _("must be true or false"))]
+    if kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return [] if ok else [(name, value, _("must be a whole number"))]
+    if kind is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return [] if ok else [(name, value, _("must be a number"))]
+    if kind is str:
+        return [] if isinstance(value, str) else [(name, value, _("must be text"))]
+    return []
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

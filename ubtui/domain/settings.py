@@ -20,17 +20,62 @@ class Rules:
     young_teacher_years: int = 3
 
 
+# Positions stored as roles, so that each document writes them in its own language.
+DIRECTOR = "director"
+ROLES = {
+    DIRECTOR: N_("School director"),
+    "deputy_teaching": N_("Deputy director for teaching and upbringing work"),
+    "deputy_methodical": N_("Deputy director for scientific and methodical work"),
+    "deputy_upbringing": N_("Deputy director for upbringing work"),
+}
+
+
+def role_label(role: str) -> str:
+    """The role's name in the language now chosen ("" for an unknown role)."""
+    return _(ROLES[role]) if role in ROLES else ""
+
+
+def role_from_text(text: str) -> str:
+    """The role a typed position names, in either language or as its code; "" when none does."""
+    from ubtui.i18n import LANGUAGES, catalog
+
+    key = " ".join(text.split()).casefold()
+    if not key:
+        return ""
+    for role, msgid in ROLES.items():
+        names = {role, msgid.casefold()}
+        for language in LANGUAGES:
+            names.update(form.casefold() for form in catalog(language).get(msgid, []))
+        if key in names:
+            return role
+    return ""
+
+
 @dataclass
 class Deputy:
     name: str = ""
-    position: str = ""
+    position: str = ""  # as typed, when it names no role
+    role: str = ""
+
+    def position_text(self) -> str:
+        """The position in the language now chosen: the role's name, else the typed text."""
+        return role_label(self.role or role_from_text(self.position)) or self.position.strip()
+
+
+def deputy_from_line(line: str) -> Deputy:
+    """`name; position` as the settings form takes it; a position naming a role is stored as the role."""
+    name, _sep, position = line.partition(";")
+    role = role_from_text(position)
+    return Deputy(name.strip(), "" if role else position.strip(), role)
 
 
 @dataclass
 class Settings(Record):
     """One per school file."""
 
-    school_name: str = ""
+    school_name: str = ""  # as the school writes it: "Токтогул Сатылганов атындагы №12 орто мектеби"
+    school_genitive_override: str = ""  # override of the derived "…мектебинин"
+    school_name_ru: str = ""  # optional: the name Russian documents print
     school_number: str = ""
     village: str = ""
     district: str = ""
@@ -41,10 +86,74 @@ class Settings(Record):
     language: str = "ky"
     last_association_id: str = ""
 
-    def school_title(self) -> str:
-        """The school as documents name it: `№5 «Ала-Тоо» орто мектеби`."""
-        number = f"№{self.school_number} " if self.school_number else ""
-        return f"{number}{self.school_name}".strip()
+    def school_title(self, language: str | None = None) -> str:
+        """The school as the school writes it: `Токтогул Сатылганов атындагы №12 орто мектеби`.
+
+        The number is written in where the name has none (after "атындагы", else first);
+        Russian documents print the Russian name when there is one.
+        """
+        from ubtui.i18n import get_language
+
+        if (language or get_language()) == "ru" and self.school_name_ru.strip():
+            return " ".join(self.school_name_ru.split())
+        return _with_number(" ".join(self.school_name.split()), self.school_number.strip())
+
+    def school_genitive(self) -> str:
+        """`…орто мектебинин` (Kyrgyz: "…мектебинин директору"), or the override of the settings."""
+        from ubtui.domain.names import genitive
+
+        override = " ".join(self.school_genitive_override.split())
+        return override or genitive(self.school_title("ky"))
+
+    def director_position(self) -> str:
+        """`Токтогул … мектебинин директору` / `Директор школы`: the director's line of an approval block."""
+        from ubtui.i18n import get_language
+
+        if get_language() == "ky" and self.school_name.strip():
+            return _("director of {school_genitive}").format(school_genitive=self.school_genitive())
+        return role_label(DIRECTOR)
+
+    def position_of(self, name: str) -> str:
+        """The position of a person the settings know (the director, a deputy), translated; else ""."""
+        key = " ".join(name.split()).casefold()
+        if not key:
+            return ""
+        if key == " ".join(self.director.split()).casefold():
+            return self.director_position()
+        for deputy in self.deputies:
+            if key == " ".join(deputy.name.split()).casefold():
+                return deputy.position_text()
+        return ""
+
+    def place_text(self, language: str | None = None) -> str:
+        """`Кара-Булак айылы, Кемин району, Чүй облусу` / `с. Кара-Булак, Кемин р-н, Чүй обл.`."""
+        from ubtui.i18n import get_language
+
+        parts = [(self.village, "айылы", "с. {}", ""), (self.district, "району", "", " р-н"),
+                 (self.region, "облусу", "", " обл.")]
+        russian = (language or get_language()) == "ru"
+        out = []
+        for value, ky_word, ru_prefix, ru_suffix in parts:
+            value = " ".join(value.split())
+            if not value:
+                continue
+            bare = value[: -len(ky_word)].strip() if value.casefold().endswith(ky_word) else value
+            if russian:
+                out.append(ru_prefix.format(bare) if ru_prefix else bare + ru_suffix)
+            else:
+                out.append(value if bare != value else f"{value} {ky_word}")
+        return ", ".join(out)
+
+
+def _with_number(name: str, number: str) -> str:
+    if not number or "№" in name:
+        return name
+    mark = "атындагы "
+    at = name.casefold().find(mark)
+    if at >= 0:
+        cut = at + len(mark)
+        return f"{name[:cut]}№{number} {name[cut:]}"
+    return f"№{number} {name}".strip()
 
 
 # The school's own fields, as forms show them: (name, label msgid, required).
@@ -55,6 +164,12 @@ SCHOOL_FIELDS = [
     ("district", N_("District"), False),
     ("region", N_("Region"), False),
     ("director", N_("Director"), False),
+]
+
+# Shown in Settings → School only (the first-run form stays short).
+SCHOOL_NAME_FIELDS = [
+    ("school_genitive_override", N_("Name in the genitive (…мектебинин), if the derived one is wrong"), False),
+    ("school_name_ru", N_("School name in Russian (optional)"), False),
 ]
 
 RULE_LIMITS = {
@@ -71,8 +186,9 @@ def validate_settings(settings: Settings) -> Problems:
     problems = Problems()
     if not settings.school_name.strip():
         problems.add("school_name", _("The school's name is required."))
-    if len(settings.school_name) > 200:
-        problems.add("school_name", _("The name is too long (at most 200 characters)."))
+    for name in ("school_name", "school_genitive_override", "school_name_ru"):
+        if len(getattr(settings, name)) > 200:
+            problems.add(name, _("The name is too long (at most 200 characters)."))
     for name, (low, high) in RULE_LIMITS.items():
         value = getattr(settings.rules, name)
         if not isinstance(value, int) or not low <= value <= high:

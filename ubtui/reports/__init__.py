@@ -29,6 +29,7 @@ class Options:
     teacher: str | None = None  # name, part of it, or id
     month: int | None = None
     today: dt.date | None = None  # the day figures are computed at (tests); default the school's today
+    clean: bool = False  # the plan: a clean copy to sign (no fulfilment column, no marks)
 
 
 DOCUMENTS: dict[str, str] = {
@@ -80,4 +81,6 @@ def default_file_name(kind: str, store: "Store", options: Options) -> str:
     if kind == "protocol" and options.session is not None:  # one file per session, side by side
         stem += f"-{options.session}"
     month = f"_{options.month:02d}" if options.month else ""  # the monthly plan beside the year's
+    if kind == "plan" and options.clean:
+        month += "_clean"
     return f"{stem}_{year.label}{month}.pdf" if year is not None else f"{stem}{month}.pdf"

@@ -21,7 +21,7 @@ def course_rows(store: Store, scope: Scope) -> list[tuple[Teacher, CourseStatus]
     pairs = store.course_statuses(scope.at, association_id=association_id)
     if scope.teacher is not None:
         courses = store.courses_of(scope.teacher.id)
-        pairs = [(scope.teacher, course_status(courses, scope.at, scope.settings.rules))]
+        pairs = [(scope.teacher, course_status(courses, scope.at, scope.settings.rules, scope.teacher.pedagogical_start))]
     return pairs
 
 

@@ -145,31 +145,45 @@ class Styles:
     signature: Any
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def styles(size: float = 9.0) -> Styles:
-    """The styles at a base size (cells are a point smaller than the body)."""
+    """The styles at a base size: body a point above it (≥ 10 pt), table cells never under 9 pt.
+
+    Text is left-aligned: justified text without hyphenation leaves wide gaps, and no
+    allowed dependency hyphenates Kyrgyz.  A paragraph never leaves one line alone at
+    the top of a page (no widows) nor at its bottom (no orphans).
+    """
     from reportlab.lib.enums import TA_CENTER, TA_LEFT
-    from reportlab.lib.styles import ParagraphStyle
 
     register_fonts()
-
-    def style(name: str, font: str, points: float, **extra: Any) -> Any:
-        return ParagraphStyle(
-            name, fontName=font, fontSize=points, leading=round(points * 1.22, 1), bulletFontName=font, **extra
-        )
-
-    cell = size - 1
+    cell = max(size - 1, CELL_MIN)
     return Styles(
-        title=style("ub-title", SERIF + "-Bold", size + 4, alignment=TA_CENTER, spaceAfter=2),
+        title=style("ub-title", SERIF + "-Bold", size + 4, alignment=TA_CENTER, spaceAfter=2, keepWithNext=1),
         subtitle=style("ub-subtitle", SERIF, size + 1, alignment=TA_CENTER, spaceAfter=8),
         heading=style("ub-heading", SERIF + "-Bold", size + 2, spaceBefore=8, spaceAfter=4, keepWithNext=1),
         section=style("ub-section", SERIF + "-Bold", size + 2, spaceBefore=8, spaceAfter=4),
-        body=style("ub-body", SERIF, size + 1, alignment=TA_LEFT, spaceAfter=3),
-        small=style("ub-small", SANS, size - 1, spaceBefore=2, spaceAfter=2),
+        body=style("ub-body", SERIF, max(size + 1, 10), alignment=TA_LEFT, spaceAfter=3),
+        small=style("ub-small", SANS, max(size - 1, CELL_MIN), spaceBefore=2, spaceAfter=2),
         cell=style("ub-cell", SANS, cell),
         cell_center=style("ub-cell-center", SANS, cell, alignment=TA_CENTER),
         header_cell=style("ub-header-cell", SANS + "-Bold", cell, alignment=TA_CENTER),
-        signature=style("ub-signature", SERIF, size + 1, spaceBefore=14),
+        signature=style("ub-signature", SERIF, max(size + 1, 10), spaceBefore=14),
+    )
+
+
+CELL_MIN = 9.0  # an old laser printer's smallest legible size
+
+
+def style(name: str, font: str, points: float, **extra: Any) -> Any:
+    """A ParagraphStyle in a PT font whose numbers ("1.", "1.1.") are the size of its text."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    extra.setdefault("allowWidows", 0)
+    extra.setdefault("allowOrphans", 0)
+    return ParagraphStyle(
+        name, fontName=font, fontSize=points, leading=round(points * 1.25, 1), bulletFontName=font,
+        bulletFontSize=points, **extra
     )
 
 
@@ -212,7 +226,8 @@ def table(
     if len(weights) != len(headers):
         raise ValueError("one weight per column")
     st = styles(size)
-    widths = fit_widths(headers, weights, width, size - 1)
+    cell_size = st.cell.fontSize
+    widths = fit_widths(headers, weights, width, cell_size)
     centered = set(center_columns)
     bold = set(bold_cells)
 
@@ -221,7 +236,7 @@ def table(
     def cell(value: Cell, column: int, row: int) -> Any:
         if not isinstance(value, str):
             return value
-        value = _clip(value, widths[column], size - 1, leading, max_cell_height)
+        value = clip_text(value, widths[column], cell_size, leading, max_cell_height)
         return para(value, st.cell_center if column in centered else st.cell, markup="b" if (row, column) in bold else None)
 
     data = [[para(h, st.header_cell) for h in headers]]
@@ -230,8 +245,8 @@ def table(
     result.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), SANS, size - 1),
-                ("FONT", (0, 0), (-1, 0), SANS + "-Bold", size - 1),
+                ("FONT", (0, 0), (-1, -1), SANS, cell_size),
+                ("FONT", (0, 0), (-1, 0), SANS + "-Bold", cell_size),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#555555")),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E4E4")),
                 ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
@@ -246,23 +261,38 @@ def table(
     return result
 
 
-def _clip(text: str, width: float, size: float, leading: float, height: float) -> str:
-    """`text` cut with "…" where it would fill more than `height` points of a cell `width` wide.
+def cut_mark() -> str:
+    """What ends a text cut to fit its cell: `… [кыскартылды]` / `… [сокращено]`."""
+    return _("… [cut]")
 
-    The estimate is generous (0.62 em a letter, each line break starting a line).
+
+def clip_text(text: str, width: float, size: float, leading: float, height: float) -> str:
+    """`text` cut with `cut_mark()` where it would fill more than `height` points of a cell `width` wide.
+
+    The estimate is generous (0.62 em a letter, each line break starting a line), so a
+    cell never grows taller than a page, which ReportLab cannot lay out.
     """
     per_line = max(int((width - 6) / (size * 0.62)), 1)
     budget = max(int(height / leading), 2)
+    mark = cut_mark()
     used = 0
     lines = text.split("\n")
     for index, line in enumerate(lines):
         need = max(-(-len(line) // per_line), 1)
         if used + need > budget:
-            room = max(budget - used, 1) * per_line
-            kept = lines[:index] + ([line[: room - 1].rstrip()] if used < budget else [])
-            return "\n".join(kept).rstrip() + "…"
+            room = max(budget - used, 1) * per_line - len(mark) - 1
+            kept = lines[:index] + ([line[: max(room, 1)].rstrip()] if used < budget else [])
+            return "\n".join(kept).rstrip() + mark
         used += need
     return text
+
+
+_clip = clip_text  # the older name
+
+
+def cell_para(text: str, style: Any, width: float, *, max_height: float = 240.0, markup: str | None = None) -> Any:
+    """A Paragraph of user text for a table cell `width` points wide, cut with the mark past `max_height`."""
+    return para(clip_text(str(text), width, style.fontSize, style.leading, max_height), style, markup=markup)
 
 
 def fit_widths(headers: Sequence[str], weights: Sequence[float], width: float, size: float) -> list[float]:
@@ -298,13 +328,15 @@ def fit_widths(headers: Sequence[str], weights: Sequence[float], width: float, s
 # --- pages ----------------------------------------------------------------------------------------
 
 
-def counting_canvas(footer: str, left: float, *, font: str | None = None) -> Any:
+def counting_canvas(footer: str, left: float, *, font: str | None = None, right: float | None = None) -> Any:
     """A canvas class that holds its pages back until the end, so each can say "X / Y".
 
     Subclass it and override `decorate(number, total)` to draw more on each finished page
     (the protocol book's contents and draft mark do).
     """
     from reportlab.pdfgen.canvas import Canvas
+
+    right = RIGHT if right is None else right
 
     class CountingCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -337,16 +369,99 @@ def counting_canvas(footer: str, left: float, *, font: str | None = None) -> Any
             """Draw more on page `number` of `total` before its footer; nothing by default."""
 
         def _footer(self, number: int, total: int) -> None:
-            width, _height = self._pagesize
-            self.saveState()
-            self.setFont(font or SANS, 8)
-            self.setFillGray(0.25)
-            self.drawCentredString(width / 2, 8 * MM, f"{number} / {total}")
-            if footer:
-                self.drawString(left, 8 * MM, printable(footer)[:120])
-            self.restoreState()
+            draw_footer(self, footer, left, self._pagesize[0] - right, number, total, font=font)
 
     return CountingCanvas
+
+
+def footer_text(school: str, document: str) -> str:
+    """The left part of every page's footer: `school · document` (the page number goes right)."""
+    return " · ".join(part for part in (" ".join(school.split()), " ".join(document.split())) if part)
+
+
+def draw_footer(canvas: Any, footer: str, left: float, right: float, number: int, total: int,
+                *, font: str | None = None) -> None:
+    """The footer every document shares: `school · document` on the left, `page X / Y` on the right,
+    both in the bottom margin; a footer too long for the line is cut with "…"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    face, size = font or SANS, 8.5
+    page_text = printable(_("page {number} / {total}").format(number=number, total=total))
+    room = right - left - stringWidth(page_text, face, size) - 12
+    text = printable(footer)
+    if stringWidth(text, face, size) > room:
+        while text and stringWidth(text + "…", face, size) > room:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    canvas.saveState()
+    canvas.setFont(face, size)
+    canvas.setFillGray(0.25)
+    canvas.setStrokeGray(0.6)
+    canvas.setLineWidth(0.4)
+    y = FOOTER_Y
+    canvas.line(left, y + size + 1.5, right, y + size + 1.5)
+    if text:
+        canvas.drawString(left, y, text)
+    canvas.drawRightString(right, y, page_text)
+    canvas.restoreState()
+
+
+LEFT = 25 * MM  # the binding edge of a hole-punched folder
+RIGHT = 12 * MM
+TOP = 15 * MM
+BOTTOM = 18 * MM  # the footer sits inside it
+FOOTER_Y = 9 * MM
+
+
+def signature_line(label: str, full_name: str, *, width: float, size: float = 11.0, font: str | None = None) -> Any:
+    """`Төрага ____________ /З.Э. Жээнтева/`: a label, a line to sign on, the name as documents write it.
+
+    The one signature style of every document (initials first, `ubtui.domain.names.signature_name`);
+    an unknown name leaves a line to write it on.  Long labels and names wrap in their columns.
+    """
+    from reportlab.platypus import Table, TableStyle
+
+    from ubtui.domain.names import signature_name
+
+    face = font or SERIF
+    st = style(f"ub-sign-{face}-{size}", face, size)
+    name = signature_name(full_name) if full_name.strip() else "____________"
+    label_width = min(max(width * 0.3, 40 * MM), 70 * MM)
+    line_width = 42 * MM
+    cells = [[cell_para(label, st, label_width, max_height=60), "",
+              cell_para(f"/{name}/", st, width - label_width - line_width, max_height=60)]]
+    table = Table(cells, colWidths=[label_width, line_width, width - label_width - line_width], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), face, size),  # else the empty cell names Helvetica
+        ("LINEBELOW", (1, 0), (1, 0), 0.6, "#000000"),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (2, 0), (2, 0), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    return table
+
+
+def ruled_lines(count: int, width: float, *, gap: float = 8 * MM) -> Any:
+    """`count` ruled lines to write on by hand (a draft protocol's empty parts)."""
+    from reportlab.platypus import Flowable
+
+    class Ruled(Flowable):
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width = min(width, available_width)
+            return self.width, count * gap
+
+        def draw(self) -> None:
+            self.canv.saveState()
+            self.canv.setStrokeGray(0.45)
+            self.canv.setLineWidth(0.5)
+            for index in range(count):
+                y = (count - index - 1) * gap + 1
+                self.canv.line(0, y, self.width, y)
+            self.canv.restoreState()
+
+    return Ruled()
 
 
 @dataclass(frozen=True)
@@ -354,10 +469,10 @@ class Page:
     """A4 portrait or landscape with the margins of the school folder's documents."""
 
     landscape: bool = False
-    left: float = 20 * MM  # binding edge
-    right: float = 10 * MM
-    top: float = 12 * MM
-    bottom: float = 15 * MM
+    left: float = LEFT
+    right: float = RIGHT
+    top: float = TOP
+    bottom: float = BOTTOM
 
     @property
     def size(self) -> tuple[float, float]:
@@ -372,7 +487,9 @@ class Page:
         return self.size[0] - self.left - self.right
 
     def render(self, story: list[Any], *, title: str = "", footer: str = "") -> bytes:
-        """Lay the flowables out and return the PDF's bytes, every page with its "X / Y"."""
+        """Lay the flowables out and return the PDF's bytes, every page with the footer and "X / Y".
+
+        `footer` is `footer_text(school, document)`."""
         from reportlab.platypus import SimpleDocTemplate
 
         register_fonts()
@@ -391,5 +508,5 @@ class Page:
             initialFontSize=9,
             initialLeading=11,
         )
-        doc.build(story, canvasmaker=counting_canvas(footer, self.left))
+        doc.build(story, canvasmaker=counting_canvas(footer, self.left, right=self.right))
         return buffer.getvalue()

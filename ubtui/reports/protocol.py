@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from ubtui.domain.associations import Association
-from ubtui.domain.sessions import AgendaItem, Session, short_name
+from ubtui.domain.sessions import AgendaItem, Session
 from ubtui.domain.settings import Settings
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
@@ -149,10 +149,14 @@ def kind_text(session: Session) -> str:
 
 
 def decision_tail(decision: Any) -> str:
-    """`(responsible: …, due: …)`, or nothing."""
+    """`(responsible: …, due: …)`, or nothing; Russian says "ответственный" for one person."""
+    from ubtui.domain.names import names_count
+    from ubtui.i18n import ngettext
+
     parts = []
-    if decision.responsible.strip():
-        parts.append(_("responsible: {who}").format(who=decision.responsible.strip()))
+    who = decision.responsible.strip()
+    if who:
+        parts.append(ngettext("responsible (one): {who}", "responsible (several): {who}", names_count(who)).format(who=who))
     if decision.due is not None:
         parts.append(_("due: {date}").format(date=format_date(decision.due)))
     return f" ({', '.join(parts)})" if parts else ""
@@ -193,15 +197,17 @@ class _Styles:
 
 @lru_cache(maxsize=1)
 def _styles() -> _Styles:
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 
-    from ubtui.reports.pdf import SERIF, register_fonts
+    from ubtui.reports import pdf
+    from ubtui.reports.pdf import SERIF
 
-    register_fonts()
+    # Left-aligned (no hyphenation for Kyrgyz: justified lines would gape); numbers at the text's size;
+    # no paragraph leaves a single line at the top or the foot of a page.
+    TA_JUSTIFY = TA_LEFT  # noqa: N806
 
     def style(name: str, font: str = SERIF, size: float = 11.5, **extra: Any) -> Any:
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.28, 1), bulletFontName=font, **extra)
+        return pdf.style(name, font, size, **extra)
 
     return _Styles(
         school=style("pr-school", size=11, alignment=TA_CENTER),
@@ -259,6 +265,7 @@ class _Layout:
     progress: Progress | None = None
     starts: dict[int, int] = field(default_factory=dict)  # protocol index → its first page
     contents_at: tuple[int, float, float, float] | None = None  # page, x, y (top), width
+    sheets_at: tuple[int, float, float] | None = None  # page, x, y of the cover's "number of sheets"
 
 
 def _flowables() -> tuple[type, type]:
@@ -296,7 +303,23 @@ def _flowables() -> tuple[type, type]:
         def draw(self) -> None:
             pass
 
-    return Start, ContentsSpace
+    class SheetsSpace(Flowable):
+        """A line kept for "Number of sheets: N", written once the last page is known."""
+
+        def __init__(self, layout: _Layout, leading: float) -> None:
+            super().__init__()
+            self.layout, self.leading = layout, leading
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return available_width, self.leading + 2
+
+        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 (ReportLab's name)
+            self.layout.sheets_at = (canvas.getPageNumber(), x, y + 3)
+
+        def draw(self) -> None:
+            pass
+
+    return Start, ContentsSpace, SheetsSpace
 
 
 # --- the story ---------------------------------------------------------------------------------------
@@ -312,13 +335,19 @@ def _session_story(book: ProtocolBook, session: Session, st: _Styles) -> list[An
     story: list[Any] = []
     if settings.school_title():
         story.append(_p(e(settings.school_title()), st.school))
+    if settings.place_text():
+        story.append(_p(e(settings.place_text()), st.school))
     story.append(_p(e(title_text(book.association, session)), st.title))
     if kind_text(session):
         story.append(_p(e(kind_text(session)), st.kind))
+    from ubtui.reports.pdf import Page, clip_text
+
+    width = Page().width
+    place = clip_text(session.place, width * 0.6, st.right.fontSize, st.right.leading, 120)
     date_place = Table(
         [[_p(e(format_date(session.date)) if session.date else "____________", st.body),
-          _p(e(session.place), st.right)]],
-        colWidths=["45%", "55%"],
+          _p(e(place), st.right)]],
+        colWidths=[width * 0.4, width * 0.6],
     )
     date_place.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SERIF, 11),  # else empty cells name Helvetica
                                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -348,29 +377,33 @@ def _session_story(book: ProtocolBook, session: Session, st: _Styles) -> list[An
             line += " " + _("(rapporteur: {name})").format(name=item.rapporteur.strip())
         story.append(_p(e(line), st.listed, bullet=f"{n}."))
 
+    draft = session.status != "held"
     for n, item in enumerate(session.agenda, 1):
-        story.extend(_item_story(n, item, st))
+        story.extend(_item_story(n, item, st, draft=draft))
+    if draft and not session.agenda:
+        story.append(_ruled(4))
 
-    sign_rows = [
-        [_p(e(_("Chair of the session")), st.sign), "", _p(e(f"/{short_name(session.chair) or '____________'}/"), st.sign)],
-        [_p(e(_("Secretary of the session")), st.sign), "", _p(e(f"/{short_name(session.secretary) or '____________'}/"), st.sign)],
-    ]
-    signatures = Table(sign_rows, colWidths=[34 * MM, 50 * MM, 70 * MM], rowHeights=[10 * MM, 10 * MM], hAlign="LEFT")
-    signatures.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), SERIF, 11),
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, "#000000"),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("LEFTPADDING", (2, 0), (2, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]))
+    from ubtui.reports.pdf import signature_line
+
+    signatures = KeepTogether([
+        signature_line(_("Chair of the session"), session.chair, width=width, size=11.5),
+        Spacer(1, 3 * MM),
+        signature_line(_("Secretary of the session"), session.secretary, width=width, size=11.5),
+    ])
     # The signatures never stand alone on a page: the last lines of the protocol go with them.
     last = [story.pop()] if len(story) > 1 else []
     story.append(KeepTogether(last + [Spacer(1, 6 * MM), signatures]))
     return story
 
 
-def _item_story(n: int, item: AgendaItem, st: _Styles) -> list[Any]:
+def _ruled(count: int) -> Any:
+    """Lines to write on by hand, where a draft's part is still empty."""
+    from ubtui.reports.pdf import Page, ruled_lines
+
+    return ruled_lines(count, Page().width)
+
+
+def _item_story(n: int, item: AgendaItem, st: _Styles, *, draft: bool = False) -> list[Any]:
     e = _escape
 
     story: list[Any] = [_keep_room(4), _p(e(f"{n}. {item.title.strip()}"), st.item)]
@@ -380,6 +413,10 @@ def _item_story(n: int, item: AgendaItem, st: _Styles) -> list[Any]:
         lead += e(item.rapporteur.strip()) + (" — " if heard else "")
     story.append(_p(lead + (e(heard[0]) if heard else ""), st.text))
     story.extend(_p(e(line), st.text) for line in heard[1:])
+    if draft and not heard:
+        story.append(_ruled(4))
+    if draft and not item.speakers:
+        story += [_keep_room(), _p(e(_("SPOKE:")), st.label), _ruled(3)]
     if item.speakers:
         story += [_keep_room(), _p(e(_("SPOKE:")), st.label)]
         for speaker in item.speakers:
@@ -390,7 +427,7 @@ def _item_story(n: int, item: AgendaItem, st: _Styles) -> list[Any]:
     decisions = [d for d in item.decisions if d.text.strip()]
     story += [_keep_room(), _p(e(_("RESOLVED:")), st.label)]
     if not decisions:
-        story.append(_p("…", st.indented))
+        story.append(_ruled(3) if draft else _p("…", st.indented))
     for m, decision in enumerate(decisions, 1):
         said = _lines(decision.text)
         text = "<br/>".join(e(line) for line in said) + e(decision_tail(decision))
@@ -400,7 +437,8 @@ def _item_story(n: int, item: AgendaItem, st: _Styles) -> list[Any]:
     return story
 
 
-def _cover_story(book: ProtocolBook, layout: _Layout, st: _Styles, Contents: type) -> list[Any]:  # noqa: N803
+def _cover_story(book: ProtocolBook, layout: _Layout, st: _Styles, Contents: type,  # noqa: N803
+                 SheetsSpace: type) -> list[Any]:  # noqa: N803
     from reportlab.platypus import PageBreak, Spacer
 
     from ubtui.reports.pdf import MM
@@ -419,10 +457,29 @@ def _cover_story(book: ProtocolBook, layout: _Layout, st: _Styles, Contents: typ
     story.append(_p(e(_("{label} academic year").format(label=book.year.label)), st.cover_year))
     if book.association.head.strip():
         story.append(_p(e(_("Head of the association: {name}").format(name=book.association.head.strip())), st.body))
+    started, ended = book_dates(book)
+    story.append(_p(e(_("Started: {date}").format(date=started)), st.body))
+    story.append(_p(e(_("Ended: {date}").format(date=ended)), st.body))
+    story.append(SheetsSpace(layout, st.body.leading))
+    story.append(_p(e(storage_note()), st.body))
     story.append(_p(e(_("Contents")), st.label))
     story.append(Contents(layout, len(book.sessions), 16))
     story.append(PageBreak())
     return story
+
+
+def book_dates(book: ProtocolBook) -> tuple[str, str]:
+    """The book's first and last session dates; the end left blank while the year is open."""
+    blank = "«___» ____________ 20___"
+    dates = [s.date for s in book.sessions if s.date is not None]
+    started = format_date(min(dates)) if dates else blank
+    ended = format_date(max(dates)) if dates and book.year.closed else blank
+    return started, ended
+
+
+def storage_note() -> str:
+    """Seed 001 §5.8: how long the book is kept."""
+    return _("Kept at the school for 3 years, then in the archive for 10 years.")
 
 
 def contents_line(session: Session) -> str:
@@ -450,10 +507,10 @@ def render_protocols(book: ProtocolBook, progress: Progress | None = None) -> by
 
     st = _styles()
     layout = _Layout(total=len(book.sessions), progress=progress)
-    Start, Contents = _flowables()
+    Start, Contents, SheetsSpace = _flowables()
     story: list[Any] = []
     if book.title_page:
-        story += _cover_story(book, layout, st, Contents)
+        story += _cover_story(book, layout, st, Contents, SheetsSpace)
     for index, session in enumerate(book.sessions):
         if index:
             story.append(PageBreak())
@@ -463,7 +520,7 @@ def render_protocols(book: ProtocolBook, progress: Progress | None = None) -> by
         story.append(_p(_escape(_("No sessions are recorded yet.")), st.body))
 
     page = pdf.Page()
-    footer = f"«{book.association.name}» · {book.year.label}"
+    footer = pdf.footer_text(book.settings.school_title(), f"«{book.association.name}» · {book.year.label}")
     drafts = {i for i, s in enumerate(book.sessions) if s.status != "held"}
     canvas_class = _protocol_canvas(footer, page.left, book, layout, drafts)
     buffer = io.BytesIO()
@@ -492,10 +549,16 @@ def _protocol_canvas(footer: str, left: float, book: ProtocolBook, layout: _Layo
                 found = index
         return found
 
-    class ProtocolCanvas(pdf.counting_canvas(footer, left, font=SERIF)):  # two faces: a smaller, faster file
+    class ProtocolCanvas(pdf.counting_canvas(footer, left, font=SERIF, right=pdf.Page().right)):  # two faces: a smaller, faster file
         def decorate(self, number: int, total: int) -> None:
             if layout.contents_at is not None and layout.contents_at[0] == number:
                 self._contents()
+            if layout.sheets_at is not None and layout.sheets_at[0] == number:
+                _page, x, y = layout.sheets_at
+                self.saveState()
+                self.setFont(SERIF, 11.5)
+                self.drawString(x, y, printable(_("Number of sheets: {n}").format(n=total)))
+                self.restoreState()
             index = owner(number)
             if index is not None and index in drafts:
                 self._draft_mark()
@@ -541,8 +604,8 @@ def _protocol_canvas(footer: str, left: float, book: ProtocolBook, layout: _Layo
             self.setStrokeColorRGB(0.75, 0.1, 0.1)
             self.setFont(SERIF + "-Bold", 11)
             label_width = self.stringWidth(word, SERIF + "-Bold", 11) + 10
-            self.rect(width - 10 * MM - label_width, height - 10.5 * MM, label_width, 15, stroke=1, fill=0)
-            self.drawCentredString(width - 10 * MM - label_width / 2, height - 10.5 * MM + 4, word)
+            self.rect(width - pdf.Page().right - label_width, height - 10.5 * MM, label_width, 15, stroke=1, fill=0)
+            self.drawCentredString(width - pdf.Page().right - label_width / 2, height - 10.5 * MM + 4, word)
             self.restoreState()
 
     return ProtocolCanvas

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 from ubtui.domain.associations import Association
+from ubtui.domain.composition import (
+    AGE_BANDS,
+    EXPERIENCE_BANDS,
+    NO_AWARD,
+    UNKNOWN,
+    Composition,
+    band_key,
+    category_expired,
+    composition,
+)
+from ubtui.domain.courses import STATUS_ORDER, Course, status_label
 from ubtui.domain.settings import Rules
-from ubtui.domain.teachers import Teacher, award_text, category_label, education_label
+from ubtui.domain.teachers import (
+    AWARD_LEVELS,
+    CATEGORIES,
+    EDUCATION_LEVELS,
+    Teacher,
+    award_level_label,
+    award_text,
+    category_label,
+    education_label,
+)
 from ubtui.i18n import _, format_number, ngettext
 from ubtui.reports import Options
 from ubtui.reports.scope import Scope, resolve
@@ -84,12 +105,15 @@ def experience_text(teacher: Teacher, scope: Scope) -> str:
     return text if (total is not None or teaching is not None) else ""
 
 
-def category_text(teacher: Teacher) -> str:
+def category_text(teacher: Teacher, at: dt.date | None = None) -> str:
+    """The category, the day it was given, until when; an expired one says so."""
     text = category_label(teacher.category)
     if teacher.category != "none" and teacher.category_date:
         text += f"\n{teacher.category_date.strftime('%d.%m.%Y')}"
-        if teacher.category_expires:
-            text += "\n" + _("until {date}").format(date=teacher.category_expires.strftime("%d.%m.%Y"))
+    if teacher.category != "none" and teacher.category_expires:
+        text += "\n" + _("until {date}").format(date=teacher.category_expires.strftime("%d.%m.%Y"))
+        if at is not None and category_expired(teacher, at):
+            text += "\n" + _("expired")
     return text
 
 
@@ -183,16 +207,93 @@ class StaffSheet:
 
     scope: Scope
     groups: list[StaffGroup]
+    courses: dict[str, list[Course]] = field(default_factory=dict)  # teacher id → courses
+
+    def composition(self, teachers: list[Teacher]) -> Composition:
+        return composition(teachers, self.scope.at, self.scope.settings.rules, self.courses)
 
 
 def staff_sheet(store: Store, options: Options) -> StaffSheet:
     scope = resolve(store, options)
-    return StaffSheet(scope, staff_groups(store, scope))
+    courses: dict[str, list[Course]] = {}
+    for course in store.courses.all():
+        courses.setdefault(course.teacher_id, []).append(course)
+    return StaffSheet(scope, staff_groups(store, scope), courses)
 
 
 def staff_pdf(store: Store, options: Options) -> bytes:
     """The information bank as a landscape A4 table per association, with its numbers."""
     return render_staff_pdf(staff_sheet(store, options))
+
+
+def bank_title(scope: Scope) -> str:
+    """Seed 003's term, for one association or for the school's associations."""
+    if scope.association is not None:
+        return _("Information bank on the teachers of the methodical association «{name}»: "
+                 "their quantitative and qualitative composition").format(name=scope.association.name)
+    return _("Information bank on the teachers of the methodical associations: "
+             "their quantitative and qualitative composition")
+
+
+def composition_rows(comp: Composition) -> list[tuple[str, list[tuple[str, int]]]]:
+    """The composition as (indicator, [(column, count), …]) rows, in print order; an empty
+    "not known" column is left out."""
+
+    def years(key: str) -> str:
+        return _("{band} years").format(band=key.replace("<", "< ").replace("-", "–").replace("+", " +"))
+
+    def known(pairs: list[tuple[str, int]], unknown: int) -> list[tuple[str, int]]:
+        return pairs + ([(_("not known"), unknown)] if unknown else [])
+
+    experience = [(years(band_key(b)), comp.experience[band_key(b)]) for b in EXPERIENCE_BANDS]
+    def age_text(band: tuple[int | None, int | None]) -> str:  # ages are whole years: 30–39
+        low, high = band
+        key = band_key(band) if low is None or high is None else f"{low}-{high - 1}"
+        return years(key)
+
+    ages = [(age_text(b), comp.ages[band_key(b)]) for b in AGE_BANDS]
+    return [
+        (_("Education"), [(education_label(c), comp.education.get(c, 0)) for c in EDUCATION_LEVELS]),
+        (_("Qualification category"),
+         [(category_label(c), comp.categories.get(c, 0)) for c in CATEGORIES]
+         + [(_("of them expired"), comp.expired_categories)]),
+        (_("Teaching experience"), known(experience, comp.experience[UNKNOWN])),
+        (_("Age"), known(ages, comp.ages[UNKNOWN])),
+        (_("Young teachers"), [(_("total"), comp.total), (_("young teachers"), comp.young)]),
+        (_("Awards (highest level)"),
+         [(award_level_label(c), comp.awards.get(c, 0)) for c in AWARD_LEVELS] + [(_("no award"), comp.awards[NO_AWARD])]),
+        (_("Qualification courses"), [(status_label(c), comp.courses.get(c, 0)) for c in STATUS_ORDER]),
+    ]
+
+
+def composition_story(title: str, comp: Composition, width: float, st) -> list:  # type: ignore[no-untyped-def]
+    """A heading and one small table per indicator (columns: its bands), kept together."""
+    from reportlab.lib import colors
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+
+    from ubtui.reports import pdf
+
+    label_width = 48 * pdf.MM
+    parts: list = [pdf.para(title, st.heading)]
+    for label, pairs in composition_rows(comp):
+        column = (width - label_width) / max(len(pairs), 1)
+        column = min(column, 34 * pdf.MM)
+        data = [
+            [pdf.para(label, st.header_cell)] + [pdf.para(name, st.header_cell) for name, _n in pairs],
+            [""] + [pdf.para(str(n), st.cell_center) for _name, n in pairs],
+        ]
+        table = Table(data, colWidths=[label_width] + [column] * len(pairs), hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), pdf.SANS, st.cell.fontSize),
+            ("SPAN", (0, 0), (0, 1)),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#555555")),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F0F0F0")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]))
+        parts += [table, Spacer(1, 2.5 * pdf.MM)]
+    return [KeepTogether(parts)]
 
 
 def render_staff_pdf(sheet: StaffSheet) -> bytes:
@@ -214,11 +315,14 @@ def render_staff_pdf(sheet: StaffSheet) -> bytes:
         _("Awards, titles"),
         _("Self-education topic"),
     ]
+    school = scope.settings.school_title()
+    title = bank_title(scope)
     story = [
-        pdf.para(scope.settings.school_title(), st.subtitle),
-        pdf.para(_("Information on the teachers of the methodical associations"), st.title),
+        pdf.para(school, st.subtitle),
+        pdf.para(title, st.title),
         pdf.para(scope.subtitle(), st.subtitle),
     ]
+    everyone: list[Teacher] = []
     for group in sheet.groups:
         story.extend(pdf.section(group.title(), st))
         if group.association is not None and group.association.head.strip():
@@ -233,14 +337,21 @@ def render_staff_pdf(sheet: StaffSheet) -> bytes:
                 teacher.specialty,
                 teaching_text(teacher),
                 experience_text(teacher, scope),
-                category_text(teacher),
+                category_text(teacher, scope.at),
                 awards_text(teacher),
                 teacher.self_education_topic,
             ])
         if rows:
+            everyone += group.teachers
             story.append(pdf.table(headers, rows, _WEIGHTS, page.width, center_columns=(0, 2, 6)))
-            story.append(pdf.para(composition_text(group.teachers, scope), st.small))
+            story.extend(composition_story(
+                _("Composition: {name}").format(name=group.association.name) if group.association is not None
+                else _("Composition: teachers without an association"),
+                sheet.composition(group.teachers), page.width, st,
+            ))
         else:
             story.append(pdf.para(_("No teachers are recorded yet."), st.body))
-    return page.render(story, title=_("Information on the teachers"), footer=scope.settings.school_title())
-
+    if scope.association is None and len([g for g in sheet.groups if g.teachers]) > 1:
+        story.extend(composition_story(_("Composition of the school's teachers"), sheet.composition(everyone),
+                                       page.width, st))
+    return page.render(story, title=title, footer=pdf.footer_text(school, _("Information bank on the teachers")))

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
 
-from ubtui.domain.settings import RULE_LIMITS, SCHOOL_FIELDS, Deputy, Rules
+from ubtui.domain.settings import RULE_LIMITS, SCHOOL_FIELDS, SCHOOL_NAME_FIELDS, Rules, deputy_from_line
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
 from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, format_date
@@ -44,9 +44,11 @@ class SettingsScreen(Screen[None]):
         with TabbedContent(id="tabs"):
             with TabPane(_("School"), id="tab-school"):
                 with VerticalScroll():
-                    for name, label, required in SCHOOL_FIELDS:
+                    for name, label, required in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS:
                         yield Field(_(label), Input(getattr(settings, name), id=name), name=name, required=required)
-                    deputies = "\n".join(f"{d.name}; {d.position}" for d in settings.deputies)
+                    yield Static(_("Documents print: {title}").format(title=settings.school_title() or "—"),
+                                 id="school-title-preview", classes="hint", markup=False)
+                    deputies = "\n".join(f"{d.name}; {d.position_text()}" for d in settings.deputies)
                     yield Field(
                         _("Deputy directors (one per line: name; position)"),
                         TextArea(deputies, id="deputies", soft_wrap=True),
@@ -88,7 +90,7 @@ class SettingsScreen(Screen[None]):
     # --- unsaved typing in the School and Rules tabs ----------------------------------
 
     def _typed_values(self) -> tuple[str, ...]:
-        names = [name for name, _label, _req in SCHOOL_FIELDS] + list(RULE_LABELS)
+        names = [name for name, _label, _req in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS] + list(RULE_LABELS)
         return (*(self.query_one(f"#{n}", Input).value for n in names), self.query_one("#deputies", TextArea).text)
 
     def has_unsaved_changes(self) -> bool:
@@ -211,12 +213,11 @@ class SettingsScreen(Screen[None]):
         for field in self.query(Field):
             field.clear_error()
         if self.tab == "tab-school":
-            values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _label, _req in SCHOOL_FIELDS}
-            deputies = []
-            for line in self.query_one("#deputies", TextArea).text.splitlines():
-                if line.strip():
-                    name, _sep, position = line.partition(";")
-                    deputies.append(Deputy(name.strip(), position.strip()))
+            values = {name: self.query_one(f"#{name}", Input).value.strip()
+                      for name, _label, _req in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS}
+            # A position that names a role (in either language) is stored as the role, so it translates.
+            deputies = [deputy_from_line(line) for line in self.query_one("#deputies", TextArea).text.splitlines()
+                        if line.strip()]
             settings = dataclasses.replace(settings, deputies=deputies, **values)
         else:
             numbers = {}
@@ -245,6 +246,8 @@ class SettingsScreen(Screen[None]):
             self.notify(problems.first(), severity="error")
             return
         self._saved_values = self._typed_values()
+        self.query_one("#school-title-preview", Static).update(
+            _("Documents print: {title}").format(title=store.settings().school_title() or "—"))
         self.app.context_changed()
         self.notify(_("Saved."))
 

@@ -34,3 +34,16 @@ class ReadOnly(UserError):
 
 class SaveFailed(UserError):
     """The write did not happen; the file on disk is as it was before."""
+
+
+class FileChangedOutside(SaveFailed):
+    """Another program changed the file after ubtui read it: nothing was written over it;
+    the change that was not saved is in `side_file` (None when even that could not be written)."""
+
+    def __init__(self, message: str, side_file: Path | None = None) -> None:
+        super().__init__(message)
+        self.side_file = side_file
+
+
+class ForeignBackup(UserError):
+    """The backup belongs to another school file (another `file_id`)."""

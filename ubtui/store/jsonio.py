@@ -142,15 +142,28 @@ def replace_with_retry(source: Path, target: Path, attempts: int = 10) -> None:
             time.sleep(0.05 * (attempt + 1))
 
 
-def atomic_write(path: Path, data: bytes, *, suffix: str = ".tmp") -> None:
+def file_mode(path: Path) -> int | None:
+    """The permission bits of an existing file (None when it does not exist)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return None
+
+
+def atomic_write(path: Path, data: bytes, *, suffix: str = ".tmp", mode: int | None = None) -> None:
     """Write `data` so that `path` is either the old file or the new one, never a mix.
 
-    NAME.tmp → flush → fsync → os.replace → fsync of the directory.
+    NAME.tmp → flush → fsync → os.replace → fsync of the directory.  The new file gets
+    `mode`, else the mode of the file it replaces (POSIX), else the usual default.
     """
     path = Path(path)
     tmp = path.with_name(path.name + suffix)
+    if mode is None:
+        mode = file_mode(path)
     try:
         with open(tmp, "wb") as handle:
+            if mode is not None and hasattr(os, "fchmod"):  # before the data: never readable by more
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from ubtui.store.jsonio import atomic_write
+
 
 def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
@@ -28,7 +30,11 @@ class InstanceLock:
         self._lock = FileLock(str(lock_path(self.path)), timeout=0)
 
     def acquire(self) -> bool:
-        """Take the lock if nobody holds it; False if another ubtui does."""
+        """Take the lock if nobody holds it; False if another ubtui does.
+
+        An OSError (a read-only folder or disk, no permission) goes to the caller: the
+        file is then opened read-only with a sentence saying why.
+        """
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
@@ -43,8 +49,8 @@ class InstanceLock:
             "user": user,
             "since": dt.datetime.now().isoformat(timespec="minutes"),
         }
-        try:
-            _owner_path(self.path).write_text(json.dumps(owner), encoding="utf-8")
+        try:  # whole or not at all: a half-written owner file would name nobody
+            atomic_write(_owner_path(self.path), json.dumps(owner).encode("utf-8"))
         except OSError:
             pass
         return True

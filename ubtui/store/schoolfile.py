@@ -4,13 +4,20 @@ Every write goes through `SchoolStorage.write`: a daily backup first, then the
 meta table (generation, checksum) is brought up to date and the whole document
 is written atomically.  A file that fails to parse or to match its checksum is
 never written over.
+
+The path is resolved first (a link to a USB stick writes the stick's file, and the
+lock is taken beside it), and before each write the file on disk must still be the
+one this store last read or wrote: if another program changed it, nothing is
+written, the pending document goes to a side file, and the school turns read-only.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -19,10 +26,11 @@ from tinydb.storages import Storage
 
 from ubtui import __version__
 from ubtui.i18n import _
-from ubtui.store import backups, migrations
-from ubtui.store.errors import DamagedFile, ForeignFile, NewerSchema, ReadOnly, SaveFailed
-from ubtui.store.jsonio import BadJSON, DirSyncFailed, atomic_write, canonical, loads_strict, sha256_text
-from ubtui.store.lock import InstanceLock, describe_holder
+from ubtui.store import backups, migrations, soundness
+from ubtui.store.errors import DamagedFile, FileChangedOutside, ForeignFile, NewerSchema, ReadOnly, SaveFailed
+from ubtui.store.jsonio import BadJSON, DirSyncFailed, atomic_write, canonical, file_mode, loads_strict, sha256_text
+from ubtui.store.lock import InstanceLock, describe_holder, lock_path
+from ubtui.store.oserrors import describe_os_error, resolve_school_path
 from ubtui.domain.records import new_id, utc_now
 
 FORMAT = "ubtui"
@@ -48,25 +56,42 @@ def meta_of(document: Document) -> dict[str, Any]:
 
 
 def body_text(document: Document) -> str:
-    """The canonical JSON of every table but `meta`: what the checksum covers."""
+    """The canonical JSON of every table but `meta`: what the old seal covered (still read)."""
     return canonical({name: table for name, table in document.items() if name != META})
+
+
+def seal_text(document: Document) -> str:
+    """The canonical JSON of the whole document but meta's `sha256`: what the checksum covers,
+    so that a hand-edited `generation` or `file_id` is found too."""
+    meta_table = {key: dict(value) if isinstance(value, dict) else value for key, value in document[META].items()}
+    if isinstance(meta_table.get("1"), dict):
+        meta_table["1"].pop("sha256", None)
+    return canonical({**document, META: meta_table})
+
+
+def seal_matches(document: Document) -> bool:
+    """The checksum covers the whole document; files sealed before it did (body only) still open."""
+    found = meta_of(document).get("sha256")
+    return found in (sha256_text(seal_text(document)), sha256_text(body_text(document)))
 
 
 def render(document: Document) -> bytes:
     """Bring meta up to date (generation +1, checksum) and return the file's bytes."""
-    body = body_text(document)
     meta = meta_of(document)
     meta["generation"] = int(meta.get("generation", 0)) + 1
-    meta["sha256"] = sha256_text(body)
     meta["app_version"] = __version__
     meta["updated_at"] = utc_now()
+    meta["sha256"] = sha256_text(seal_text(document))
+    body = body_text(document)
     head = '{"meta":' + canonical(document[META])
     text = head + ("}" if body == "{}" else "," + body[1:])
     return (text + "\n").encode("utf-8")
 
 
-def verify(document: Any, *, allow_newer: bool = False) -> dict[str, Any]:
-    """Check that a parsed document is a school file with a matching checksum; return its meta."""
+def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True) -> dict[str, Any]:
+    """Check that a parsed document is a school file with a matching checksum; return its meta.
+
+    `checksum=False` checks all but the checksum (`check --accept` seals it anew)."""
     if not isinstance(document, dict) or not isinstance(document.get(META), dict):
         raise ForeignFile(_("this is not a ubtui school file (no meta table)"))
     meta = document[META].get("1")
@@ -92,11 +117,33 @@ def verify(document: Any, *, allow_newer: bool = False) -> dict[str, Any]:
         # TinyDB turns every key into an int doc_id: anything else breaks it on the first read.
         if not all(key.isascii() and key.isdigit() for key in table):
             raise DamagedFile(_("table “{name}” is damaged").format(name=str(name)[:40]))
+        verify_doc_ids(str(name), table)
         if name != META and not all(isinstance(doc.get("id"), str) for doc in table.values()):
             raise DamagedFile(_("a record in table “{name}” has no id").format(name=str(name)[:40]))
-    if meta.get("sha256") != sha256_text(body_text(document)):
+    if checksum and not seal_matches(document):
         raise DamagedFile(_("the checksum does not match: the file was changed outside ubtui or damaged"))
     return meta
+
+
+def verify_doc_ids(name: str, table: dict[str, Any]) -> None:
+    """TinyDB's record numbers are written as TinyDB writes them (`"1"`, never `"01"`): two
+    spellings of one number would make TinyDB keep one record and drop the other."""
+    seen: dict[int, str] = {}
+    for key in table:
+        number = int(key)
+        if number in seen:
+            raise DamagedFile(
+                _("table “{name}”: the record numbers “{first}” and “{second}” are the same number, and one record would be lost").format(
+                    name=name[:40], first=seen[number][:20], second=key[:20]
+                )
+            )
+        seen[number] = key
+        if key != str(number) or number < 1:
+            raise DamagedFile(
+                _("table “{name}”: the record number “{key}” is not written as TinyDB writes it").format(
+                    name=name[:40], key=key[:20]
+                )
+            )
 
 
 def parse(data: bytes, *, allow_newer: bool = False) -> Document:
@@ -113,15 +160,20 @@ def read(path: Path) -> Document:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise DamagedFile(_("cannot read the file: {error}").format(error=error.strerror or error)) from None
+        raise DamagedFile(describe_os_error(error, path).rstrip(".")) from None
     return parse(data)
 
 
-def newest_good_backup(path: Path) -> Path | None:
+def newest_good_backup(path: Path, file_id: str | None = None) -> Path | None:
+    """The sound backup with the highest generation (of `file_id`, when it is known)."""
     for backup in backups.list_backups(path):
+        if file_id is not None and backup.file_id != file_id:
+            continue
         try:
-            read(backup.path)
+            document = read(backup.path)
         except (DamagedFile, ForeignFile, NewerSchema):
+            continue
+        if soundness.find_problems(document):  # sealed, but not sound: no better than the file itself
             continue
         return backup.path
     return None
@@ -129,7 +181,9 @@ def newest_good_backup(path: Path) -> Path | None:
 
 def _damaged(path: Path, error: Exception) -> DamagedFile:
     # A file from a newer ubtui is not damaged: a backup would throw away what it wrote.
-    backup = None if isinstance(error, NewerSchema) else newest_good_backup(path)
+    file_id = (backups.peek_meta(path) or {}).get("file_id")
+    file_id = file_id if isinstance(file_id, str) else None
+    backup = None if isinstance(error, NewerSchema) else newest_good_backup(path, file_id)
     message = _("{path}: {reason}.").format(path=path, reason=error)
     if backup is not None:
         message += " " + _("The file was not changed. The newest good backup is {name}: ubtui backup restore {name}").format(
@@ -158,18 +212,39 @@ class SchoolStorage(Storage):
 
 
 class School:
-    """An open school file: the TinyDB database, its lock and its state."""
+    """An open school file: the TinyDB database, its lock and its state.
 
-    def __init__(self, path: Path, document: Document, *, read_only: bool, lock: InstanceLock | None, holder: str = "") -> None:
+    `path` is the real file (links followed); `given_path` is what the user named.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        document: Document,
+        *,
+        read_only: bool,
+        lock: InstanceLock | None,
+        holder: str = "",
+        read_only_reason: str = "",
+        synced: bytes | None = None,
+        stamp: tuple[int, ...] | None = None,
+        given_path: Path | None = None,
+    ) -> None:
         self.path = Path(path)
+        self.given_path = Path(given_path or path)
         self._document = document
         self.read_only = read_only
         self.holder = holder
+        self._read_only_reason = read_only_reason
         self._lock = lock
         self._batch_depth = 0
         self._dirty = False
         self._backed_up_on: dt.date | None = None
+        self.problems: list = []  # soundness.Problem: what is wrong in the content (then read-only)
+        self._synced = synced  # the bytes this store last read from or wrote to the file
+        self._stamp = stamp  # (size, mtime_ns, inode, device) of the file after that
         self.today: Callable[[], dt.date] = dt.date.today
+        self.read_only_listeners: list[Callable[[str], None]] = []
         self.db = TinyDB(storage=lambda: SchoolStorage(self))
 
     # --- opening -------------------------------------------------------------
@@ -179,35 +254,81 @@ class School:
         """Open (or start, if missing) a school file; see the module docstring for the rules.
 
         Without the lock (another ubtui writes the file) it opens read-only and
-        `holder` says who has it.
+        `holder` says who has it; so it does when the file or its folder cannot be
+        written, and `read_only_reason` says why.
         """
-        path = Path(path)
+        given = Path(path)
+        path = resolve_school_path(given)
         lock: InstanceLock | None = None
         holder = ""
+        reason = _("The file is open read-only.") if read_only else ""
         if not read_only:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            lock = InstanceLock(path)
-            if not lock.acquire():
-                read_only, lock = True, None
-                holder = describe_holder(path) or "?"
-        try:
-            if path.exists():
+            if not path.parent.is_dir():
                 try:
-                    document = parse(path.read_bytes(), allow_newer=False)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as error:
+                    raise DamagedFile(describe_os_error(error, path.parent), path=path) from None
+            reason = _why_not_writable(path)
+            if reason:
+                read_only = True
+        if not read_only:
+            lock = InstanceLock(path)
+            try:
+                got = lock.acquire()
+            except OSError as error:  # a read-only folder or disk, no permission
+                got, lock = False, None
+                reason = _("{why} ubtui cannot make its lock file there, so the file is open read-only.").format(
+                    why=describe_os_error(error, lock_path(path))
+                )
+            if not got:
+                read_only = True
+                if lock is not None:
+                    lock = None
+                    holder = describe_holder(path) or "?"
+                    reason = _("The file is open read-only: another ubtui is writing it ({holder}).").format(holder=holder)
+        try:
+            if lock is not None:
+                _remove_stale_tmp(path)
+            data, stamp = _read_with_stamp(path)
+            if data is not None:
+                try:
+                    document = parse(data, allow_newer=False)
                 except (DamagedFile, ForeignFile, NewerSchema) as error:
                     raise _damaged(path, error) from None
-                except OSError as error:
-                    raise DamagedFile(_("cannot read the file: {error}").format(error=error.strerror or error), path=path) from None
             else:
                 document = new_document()
-            school = cls(path, document, read_only=read_only, lock=lock, holder=holder)
-            if path.exists() and migrations.schema_of(document) < migrations.SCHEMA:
+            school = cls(
+                path,
+                document,
+                read_only=read_only,
+                lock=lock,
+                holder=holder,
+                read_only_reason=reason,
+                synced=data,
+                stamp=stamp,
+                given_path=given,
+            )
+            if data is not None:
+                school._check_content()
+            if data is not None and migrations.schema_of(document) < migrations.SCHEMA and not school.problems:
                 school._migrate()
             return school
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
+
+    def _check_content(self) -> None:
+        """An unsound file (DESIGN §2) stays as it is: read-only, showing only the records that read."""
+        self.problems = soundness.find_problems(self._document)
+        if self.problems:
+            self._unsound_source = self._document
+            self._document = soundness.readable_copy(self._document)
+            self.read_only = True
+            self._read_only_reason = self.unsound_message()
+            if self._lock is not None:  # nothing will be written: another ubtui (or check --accept) may
+                self._lock.release()
+                self._lock = None
 
     def _migrate(self) -> None:
         if self.read_only:  # reading needs no write: only the copy in memory is brought up to date
@@ -217,11 +338,7 @@ class School:
         try:
             backups.make_backup(self.path, self.today(), kind=f"schema{old}")
         except OSError as error:  # no backup, no migration: the file stays as it is
-            raise SaveFailed(
-                _("Could not save ({error}). Nothing was lost: the file is as it was before the change.").format(
-                    error=error.strerror or error
-                )
-            ) from None
+            raise SaveFailed(_not_saved(error, self.path)) from None
         self._document = migrations.migrate(self._document)
         self._write(self._document)
 
@@ -247,6 +364,20 @@ class School:
     @property
     def exists(self) -> bool:
         return self.path.exists()
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why the file is read-only, as one translated sentence ('' when it can be written)."""
+        if not self.read_only:
+            return ""
+        return self._read_only_reason or _("The file is open read-only.")
+
+    def make_read_only(self, reason: str) -> None:
+        """No more writes in this run; `reason` is what the user is told (the header shows it)."""
+        self.read_only = True
+        self._read_only_reason = reason
+        for listener in list(self.read_only_listeners):
+            listener(reason)
 
     def document(self) -> Document:
         """The whole document as plain data (a deep copy, safe to change)."""
@@ -274,9 +405,7 @@ class School:
 
     def _check_writable(self) -> None:
         if self.read_only:
-            if self.holder:
-                raise ReadOnly(_("The file is open read-only: another ubtui is writing it ({holder}).").format(holder=self.holder))
-            raise ReadOnly(_("The file is open read-only."))
+            raise ReadOnly(self.read_only_reason)
 
     def _write(self, document: Document) -> None:
         if self.read_only:
@@ -287,6 +416,7 @@ class School:
             self._dirty = True
             return
         try:
+            self._refuse_if_changed_outside(document)
             today = self.today()
             if self._backed_up_on != today:
                 backups.make_backup(self.path, today)
@@ -295,32 +425,158 @@ class School:
             try:
                 atomic_write(self.path, data)
             except DirSyncFailed as error:  # the new file is in place; only its folder entry may not be on disk yet
+                self._remember(data)
                 self._reload()
                 raise SaveFailed(
                     _("The change was written, but the disk did not confirm it ({error}); save again to be sure.").format(
-                        error=error.strerror or error
+                        error=describe_os_error(error, self.path.parent).rstrip(".")
                     )
                 ) from None
+            self._remember(data)
         except OSError as error:
             self._reload()
-            raise SaveFailed(
-                _("Could not save ({error}). Nothing was lost: the file is as it was before the change.").format(
-                    error=error.strerror or error
-                )
-            ) from None
+            raise SaveFailed(_not_saved(error, self.path)) from None
         except SaveFailed:
             raise
         except BaseException:
             self._reload()
             raise
 
+    def unsound_message(self) -> str:
+        """One line: the file is read-only because of what is wrong in it (empty when sound)."""
+        if not self.problems:
+            return ""
+        return _("The file is open read-only: its content is not sound. {line}").format(line=soundness.summary(self.problems))
+
+    def _remember(self, data: bytes) -> None:
+        """What the file now holds, and how it looks on disk (to find outside changes)."""
+        self._synced = data
+        self._stamp = _stamp_of(os.stat(self.path))
+
+    def _unchanged_on_disk(self) -> bool:
+        """Is the file still what this store last read or wrote? Size, time and inode first,
+        the content's hash only when those differ (a copy of the same bytes is no change)."""
+        try:
+            found = os.stat(self.path)
+        except FileNotFoundError:
+            return self._synced is None
+        if self._synced is None:  # a file appeared where there was none
+            return False
+        stamp = _stamp_of(found)
+        if stamp == self._stamp:
+            return True
+        if found.st_size != len(self._synced):
+            return False
+        if _sha256(self.path.read_bytes()) != _sha256(self._synced):
+            return False
+        self._stamp = stamp
+        return True
+
+    def _refuse_if_changed_outside(self, document: Document) -> None:
+        if self._unchanged_on_disk():
+            return
+        side: Path | None = None
+        kept = ""
+        try:
+            side = _keep_aside(self.path, document)
+        except OSError as error:
+            kept = describe_os_error(error, self.path.parent)
+        if side is not None:
+            message = _(
+                "{path} was changed by another program while ubtui had it open. Nothing was written over it; "
+                "your change is kept in {side}. Close ubtui and open the file again."
+            ).format(path=self.path, side=side)
+        else:
+            message = _(
+                "{path} was changed by another program while ubtui had it open. Nothing was written over it; "
+                "your change could not be kept aside either ({why}). Close ubtui and open the file again."
+            ).format(path=self.path, why=kept.rstrip("."))
+        self._reload()
+        self.make_read_only(_("The file was changed by another program: close ubtui and open it again."))
+        raise FileChangedOutside(message, side_file=side)
+
     def _reload(self) -> None:
-        """Forget changes that did not reach the disk."""
-        if self.path.exists():
-            self._document = migrations.migrate(read(self.path))
+        """Forget changes that did not reach the disk: back to what was last read or written."""
+        if self.problems:  # an unsound file is never written: back to what it showed
+            self._document = soundness.readable_copy(self._unsound_source)
+        elif self._synced is not None:
+            self._document = migrations.migrate(parse(self._synced, allow_newer=False))
         else:  # never written: back to empty, keeping the identity
             fresh = new_document()
             fresh[META]["1"].update({k: self.meta[k] for k in ("file_id", "created_at")})
             self._document = fresh
         for table in self.db._tables.values():
             table.clear_cache()
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _stamp_of(found: os.stat_result) -> tuple[int, ...]:
+    return (found.st_size, found.st_mtime_ns, found.st_ino, found.st_dev)
+
+
+def _read_with_stamp(path: Path) -> tuple[bytes | None, tuple[int, ...] | None]:
+    """The file's bytes and its stamp, taken from one open handle; (None, None) when it is missing."""
+    try:
+        with open(path, "rb") as handle:
+            stamp = _stamp_of(os.fstat(handle.fileno()))
+            return handle.read(), stamp
+    except FileNotFoundError:
+        return None, None
+    except OSError as error:
+        raise DamagedFile(describe_os_error(error, path), path=path) from None
+
+
+def _why_not_writable(path: Path) -> str:
+    """'' when ubtui may write the file; else why not, as one sentence."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        found = None
+    except OSError:
+        found = None  # reading will say what is wrong
+    if found is not None and (not os.access(path, os.W_OK) or not found.st_mode & 0o222):
+        return _("{path} is marked read-only (no permission to change it), so it is open read-only.").format(path=path)
+    if not os.access(path.parent, os.W_OK):
+        return _("The folder {folder} cannot be written (a read-only folder or disk), so the file is open read-only.").format(
+            folder=path.parent
+        )
+    return ""
+
+
+def _remove_stale_tmp(path: Path) -> None:
+    """A NAME.tmp left by a save that was cut off (only the lock holder may remove it)."""
+    try:
+        path.with_name(path.name + ".tmp").unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        pass  # the next save writes over it anyway
+
+
+def side_file_name(path: Path, now: dt.datetime | None = None) -> Path:
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.unsaved-{stamp}.json")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.stem}.unsaved-{stamp}-{counter}.json")
+    return candidate
+
+
+def _keep_aside(path: Path, document: Document) -> Path:
+    """Write the document that could not be saved beside the file (a sealed school file of its
+    own, so `ubtui check` reads it), no more readable than the file."""
+    pending = json.loads(canonical(document))
+    side = side_file_name(path)
+    mode = file_mode(path)
+    atomic_write(side, render(pending), mode=0o600 if mode is None else mode & 0o666)
+    return side
+
+
+def _not_saved(error: OSError, path: Path) -> str:
+    return _("Could not save: {reason} Nothing was lost: the file is as it was before the change.").format(
+        reason=describe_os_error(error, path)
+    )

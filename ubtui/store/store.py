@@ -289,7 +289,8 @@ class Store:
         return sorted(items, key=lambda c: (c.end or c.start or dt.date.min, c.start or dt.date.min), reverse=True)
 
     def course_status_of(self, teacher: Teacher, today: dt.date | None = None) -> CourseStatus:
-        return course_status(self.courses_of(teacher.id), today or self.school.today(), self.settings().rules)
+        return course_status(self.courses_of(teacher.id), today or self.school.today(), self.settings().rules,
+                             teacher.pedagogical_start)
 
     def course_statuses(
         self,
@@ -305,7 +306,7 @@ class Store:
         for course in self.courses.all():
             by_teacher.setdefault(course.teacher_id, []).append(course)
         pairs = [
-            (teacher, course_status(by_teacher.get(teacher.id, []), today, rules))
+            (teacher, course_status(by_teacher.get(teacher.id, []), today, rules, teacher.pedagogical_start))
             for teacher in self.sorted_teachers(include_inactive=include_inactive)
             if association_id is None or teacher.association_id == association_id
         ]
