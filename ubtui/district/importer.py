@@ -16,12 +16,18 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ubtui.district.db import DistrictDB, DistrictError, drop_packet_parts, finish_packet_parts, keep_packet_part
-from ubtui.i18n import _, format_date
+from ubtui.i18n import N_, _, format_date
 from ubtui.store.errors import FileProblem
 from ubtui.store.packet import Received, read_received_file
 
 NEW, REPLACED, IDENTICAL, OLDER, CONFLICT, REFUSED = "new", "replaced", "identical", "older", "conflict", "refused"
 ACCEPTED = frozenset({NEW, REPLACED})
+VERDICT_WORDS = {NEW: N_("new school"), REPLACED: N_("replaced")}
+
+
+def verdict_word(code: str) -> str:
+    """What the last applied import of a school was, in a word."""
+    return _(VERDICT_WORDS[code]) if code in VERDICT_WORDS else code
 
 
 @dataclass
