@@ -90,11 +90,11 @@ def school_label(received: Received) -> str:
 
 
 def _bodies(received: Received) -> dict[tuple[str, str], tuple[str, str]]:
-    """(table, id) → (doc_id, canonical body) of every record."""
+    """(table, id) → (doc_id, body) of every record (packets and school files hold their keys sorted)."""
     result = {}
     for name, table in received.tables.items():
         for doc_id, record in table.items():
-            result[(name, record["id"])] = (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+            result[(name, record["id"])] = (doc_id, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
     return result
 
 
@@ -159,13 +159,14 @@ def _one(db: DistrictDB, path: Path, stamp: str, parts: list[Path], dry_run: boo
     current = conn.execute(
         "SELECT generation, public_sha256, full, imported_at FROM schools WHERE file_id = ?", (received.file_id,)
     ).fetchone()
-    public = received.public_sha256()
+    public = ""
     if current is not None:
         generation, current_public, current_full, imported_at = current
         if received.generation < generation:
             verdict.verdict, verdict.reason = OLDER, _imported_on(imported_at)
             return verdict
         if received.generation == generation:
+            public = received.public_sha256()
             if public != current_public:
                 verdict.verdict = CONFLICT
                 return verdict
@@ -187,6 +188,7 @@ def _one(db: DistrictDB, path: Path, stamp: str, parts: list[Path], dry_run: boo
         ((received.file_id, t, i, d, body) for (t, i), (d, body) in new.items()),
     )
     s = received.school
+    public = public or received.public_sha256()
     conn.execute(
         "INSERT OR REPLACE INTO schools (file_id, name, number, village, district, region, schema, generation,"
         " exported_at, imported_at, sha256, public_sha256, full, kind, records)"

@@ -27,7 +27,7 @@ from ubtui.i18n import _, ngettext
 from ubtui.store import migrations
 from ubtui.store.errors import DamagedFile, FileProblem, ForeignFile, NewerSchema
 from ubtui.store.jsonio import BadJSON, canonical, fsync_dir, loads_strict, sha256_text
-from ubtui.store.schoolfile import FORMAT, META, body_text, meta_of, verify
+from ubtui.store.schoolfile import FORMAT, META, meta_of, verify
 
 PACKET_FORMAT = "ubtui-packet"
 PACKET_VERSION = 1
@@ -221,9 +221,7 @@ def _unsound(lines: list[str]) -> UnsoundPacket:
 def _as_school_document(header: dict[str, Any], tables: dict[str, Any]) -> dict[str, Any]:
     meta = {"format": FORMAT, "schema": header["schema"], "file_id": header["file_id"],
             "generation": header["generation"], "app_version": header.get("app_version", "")}
-    document = {META: {"1": meta}, **tables}
-    meta["sha256"] = sha256_text(body_text(document))
-    return document
+    return {META: {"1": meta}, **tables}
 
 
 def _check_header(header: Any) -> dict[str, Any]:
@@ -280,7 +278,7 @@ def read_received(data: bytes) -> Received:
         if _seal(header, tables) != header["sha256"]:
             raise DamagedFile(_("the checksum does not match: the packet was changed or damaged"))
         document = _as_school_document(header, tables)
-        verify(document)  # the tables' shape, as a school file's
+        verify(document, checksum=False)  # the tables' shape, as a school file's (the header sealed them)
         if header["schema"] < migrations.SCHEMA:
             document = migrations.migrate(document)
             tables = {name: table for name, table in document.items() if name != META}
