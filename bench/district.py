@@ -149,6 +149,29 @@ def _run_child(side: str, folder: Path, db_path: Path) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _breakdown(path: Path) -> str:
+    """Where one packet's time goes (in this process, one run)."""
+    from ubtui.store.jsonio import loads_strict
+    from ubtui.store.packet import _as_school_document, read_received, soundness_problems
+
+    data = path.read_bytes()
+    started = time.perf_counter()
+    json.loads(data)
+    bare = time.perf_counter() - started
+    started = time.perf_counter()
+    value = loads_strict(data)
+    strict = time.perf_counter() - started
+    document = _as_school_document(value["header"], value["tables"])
+    started = time.perf_counter()
+    soundness_problems(document)
+    sound = time.perf_counter() - started
+    started = time.perf_counter()
+    read_received(data)
+    whole = time.perf_counter() - started
+    return (f"one packet: json.loads {bare * 1000:.0f} ms; strict reader {strict * 1000:.0f} ms; soundness check "
+            f"{sound * 1000:.0f} ms; the whole reader (with seal and shape) {whole * 1000:.0f} ms")
+
+
 def _db_size(db_path: Path) -> int:
     return sum(p.stat().st_size for p in db_path.parent.glob(db_path.name + "*") if p.is_file())
 
@@ -182,6 +205,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  ubtui import:      {ours['seconds']:.2f} s, peak {ours['peak_mib']:.0f} MiB, "
               f"{ours['records']} records in SQLite, database {_db_size(db_path) / 2**20:.0f} MiB")
         print(f"  ratio {ratio:.2f}x (budget {BUDGET:.1f}x): {verdict(ratio, BUDGET)}")
+        print("  " + _breakdown(next(iter(sorted((base / "district").glob("*.json"))))))
         print(f"  district report ({args.packets} schools): {report['seconds']:.2f} s, peak {report['peak_mib']:.0f} MiB")
         if args.country:
             shutil.rmtree(base / "district")

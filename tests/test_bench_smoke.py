@@ -90,3 +90,12 @@ def test_the_terminal_model_sees_a_frame_and_ignores_a_repaint_of_it() -> None:
     assert screen.feed(frame) is False  # the same frame again changes nothing
     assert screen.feed(b"\x1b[3;4H\x1b[K") is True
     assert screen.text() == "Кыргыз\n\n"
+
+
+def test_district_bench_runs_at_the_smallest_scale() -> None:
+    done = bench("district", "--packets", "2", "--copies", "1", "--country", "2", timeout=300)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    found = results(done.stdout)
+    assert set(found) == {"district-import"}, done.stdout
+    assert float(found["district-import"]["budget"]) == 3.0 and float(found["district-import"]["ratio"]) > 0
+    assert "json.loads" in done.stdout and "country" in done.stdout and "report" in done.stdout

@@ -125,7 +125,7 @@ def test_cli_export_reports_path_and_refuses_an_unsound_school(tmp_path, capsys)
     assert cli.main(["--db", str(school), "export", str(tmp_path / "stick")]) == 0
     out = capsys.readouterr().out
     [packet] = (tmp_path / "stick").glob("*.ubtui.json")
-    assert str(packet) in out and "KB" in out
+    assert str(packet) in out and f"({max(1, packet.stat().st_size // 1024)} " in out
     assert cli.main(["check", str(packet)]) == 0
     damaged = tmp_path / "bad.json"
     damaged.write_bytes(school.read_bytes().replace(b"\xd0\x9c\xd1\x83\xd0\xb3", b"\xd0\x9c\xd1\x83\xd0\xb0", 1))

@@ -48,7 +48,7 @@ MIGRATIONS: list[str] = [
         doc_id TEXT NOT NULL,
         body TEXT NOT NULL,
         PRIMARY KEY (file_id, tbl, id)
-    ) WITHOUT ROWID;
+    );
     CREATE TABLE import_log (
         n INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
