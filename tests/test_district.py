@@ -344,7 +344,11 @@ def test_check_district_database(tmp_path, capsys):
     db_path = tmp_path / "district.sqlite"
     imported(db_path, packet_of(small_school(tmp_path / "s.json", "8"), tmp_path / "stick"))
     assert cli.main(["check", str(db_path)]) == 0
-    assert "ok" in capsys.readouterr().out
+    assert capsys.readouterr().out.startswith("OK: ")
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(db_path.read_bytes()[:100] + b"\xff" * 3000)
+    assert cli.main(["check", str(broken)]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
 # --- kill -9 during an import ----------------------------------------------------------------------
