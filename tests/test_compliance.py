@@ -41,12 +41,12 @@ def test_courses_overdue_counts_lapsed_and_never_but_not_those_who_left():
     assert names == ["Асанов Бакыт", "Вахидова Нургүл", "Дөөлөтова Жаңыл"]
 
 
-def test_young_without_mentor_honours_current_mentorships_only():
+def test_young_without_mentor_honours_active_mentorships_only():
     _math, teachers, _courses = _people()
     fresh, young2 = teachers[1], teachers[2]
     assert {t.id for t in young_without_mentor(teachers, [], TODAY, RULES)} == {fresh.id, young2.id}
-    ended = {"mentee_id": fresh.id, "mentor_id": teachers[0].id, "start": "2024-09-01", "end": "2025-06-01"}
-    current = {"mentee_id": young2.id, "mentor_id": teachers[0].id, "start": "2025-09-01"}
+    ended = {"young_id": fresh.id, "mentor_id": teachers[0].id, "start": "2024-09-01", "status": "finished"}
+    current = {"young_id": young2.id, "mentor_id": teachers[0].id, "start": "2025-09-01", "status": "active"}
     assert mentored_ids([ended, current], TODAY) == {young2.id}
     assert [t.id for t in young_without_mentor(teachers, [ended, current], TODAY, RULES)] == [fresh.id]
 

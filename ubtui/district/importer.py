@@ -203,7 +203,7 @@ def _one(db: DistrictDB, path: Path, stamp: str, parts: list[Path], dry_run: boo
         (stamp, path.name, received.sha256, received.file_id, received.generation, verdict.verdict,
          verdict.added, verdict.changed, verdict.removed),
     )
-    if not dry_run and received.kind == "packet":
+    if not dry_run:  # kept as received (a school file too): the district's history
         part = keep_packet_part(db, received.sha256, received.data)
         if part is not None:
             parts.append(part)

@@ -88,28 +88,17 @@ def _field(record: Any, *names: str) -> Any:
     return None
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def mentored_ids(mentorships: Iterable[Any], today: dt.date) -> set[str]:
-    """The teachers who have a mentor on `today`. A mentorship is a record or a dict naming the
-    young teacher (`mentee_id`, or `young_teacher_id`); one that ended before `today` does not count."""
+    """The teachers who have an active mentor. A mentorship is a record or a stored dict naming
+    the young teacher (`young_id`, as the mentoring area stores it) with a `status`; one that is
+    not "active" (finished) does not count. `today` is kept for rules that look at dates.
+
+    TODO(merge with mentoring): call `domain.mentoring.young_without_mentor` once it is on main."""
     found = set()
     for mentorship in mentorships:
-        mentee = _field(mentorship, "mentee_id", "young_teacher_id", "teacher_id")
-        if not isinstance(mentee, str):
-            continue
-        start = _as_date(_field(mentorship, "start", "started_on", "start_date"))
-        end = _as_date(_field(mentorship, "end", "ended_on", "end_date"))
-        if (start is None or start <= today) and (end is None or end >= today):
+        mentee = _field(mentorship, "young_id", "mentee_id")
+        status = _field(mentorship, "status")
+        if isinstance(mentee, str) and status in (None, "active"):
             found.add(mentee)
     return found
 
