@@ -45,7 +45,7 @@ def baseline_paragraphs(book: Any) -> list[list[tuple[str, Any, Any]]]:
     from ubtui.reports import protocol
 
     styles = protocol._styles()
-    Start, Contents = protocol._flowables()
+    Start, Contents, SheetsSpace = protocol._flowables()
     layout = protocol._Layout(total=len(book.sessions))
 
     def paragraphs(flowables: list[Any]) -> list[tuple[str, Any, Any]]:
@@ -59,7 +59,7 @@ def baseline_paragraphs(book: Any) -> list[list[tuple[str, Any, Any]]]:
                 found += paragraphs([cell for row in flowable._cellvalues for cell in row])
         return found
 
-    cover = paragraphs(protocol._cover_story(book, layout, styles, Contents))
+    cover = paragraphs(protocol._cover_story(book, layout, styles, Contents, SheetsSpace))
     cover += [(protocol._escape(protocol.contents_line(s)), styles.body, None) for s in book.sessions]
     return [cover] + [paragraphs(protocol._session_story(book, s, styles)) for s in book.sessions]
 

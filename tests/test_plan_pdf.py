@@ -56,8 +56,8 @@ def test_plan_pdf_in_kyrgyz(demo_store: Store):
     i18n.set_language("ky")
     data = build_pdf("plan", demo_store, options())
     text = flat(" ".join(pages_text(data)))
-    for words in ("БЕКИТЕМ", "МАКУЛДАШЫЛДЫ", "Мектептин директору", "Абдыкадыров Б.Т.", "29-август 2025-ж.",
-                  "ИШ ПЛАНЫ", "«Башталгыч класстар» усулдук бирикмесинин 2025-2026-окуу жылына карата",
+    for words in ("БЕКИТЕМ", "МАКУЛДАШЫЛДЫ", "Токтогул Сатылганов атындагы №12 орто мектебинин директору", "Б.Т. Абдыкадыров",
+                  "29-август 2025-ж.", "«Башталгыч класстар» усулдук бирикмесинин 2025-2026-окуу жылына карата ИШ ПЛАНЫ",
                   "Усулдук тема:", "Максаты:", "Милдеттери:",
                   "Иш-чаранын мазмуну", "Аткаруу мөөнөтү", "Жооптуулар", "Аткарылышы",
                   "I. Уюштуруу иштери", "II. Усулдук бирикме мүчөлөрүнүн укуктук сабаттуулугун жогорулатуу",
@@ -70,7 +70,7 @@ def test_plan_pdf_in_kyrgyz(demo_store: Store):
     if PARTLY in statuses:
         assert "жарым-жартылай аткарылды" in text
     if MOVED in statuses:
-        assert "жылдырылды:" in text
+        assert "жылдырылды" in text
     assert_fonts_embedded(data)
     assert len(pages_text(data)) >= 2
 
@@ -136,13 +136,13 @@ def test_the_monthly_plan(demo_store: Store):
     i18n.set_language("ky")
     data = build_pdf("plan", demo_store, options(month=10))
     text = flat(" ".join(pages_text(data)))
-    assert "ОКТЯБРЬ АЙЫНА КАРАТА ИШ ПЛАНЫ" in text
+    assert "2025-2026-окуу жылынын октябрь айына карата ИШ ПЛАНЫ" in text
     assert "олимпиадалардын материалдарын" in text  # due October–November
     assert "Мектеп компонентиндеги сааттарды бөлүштүрүү" not in text  # due August
     assert "Милдеттери:" not in text  # the monthly plan is the table
     assert default_file_name("plan", demo_store, options(month=10)) == "plan_2025-2026_10.pdf"
     i18n.set_language("ru")
-    assert "ПЛАН РАБОТЫ НА ОКТЯБРЬ" in flat(" ".join(pages_text(build_pdf("plan", demo_store, options(month=10)))))
+    assert "ПЛАН РАБОТЫ методического объединения «Башталгыч класстар» на октябрь" in flat(" ".join(pages_text(build_pdf("plan", demo_store, options(month=10)))))
 
 
 def test_plan_table(demo_store: Store):
@@ -191,7 +191,7 @@ def test_cli_print_plan(demo_path, tmp_path, capsysbinary, no_crash_log):
     monthly = tmp_path / "m.pdf"
     code, _out, err = run(capsysbinary, "--db", str(demo_path), "print", "plan", "--month", "10", "-o", str(monthly))
     assert code == 0, err
-    assert "ОКТЯБРЬ АЙЫНА КАРАТА ИШ ПЛАНЫ" in flat(" ".join(pages_text(monthly.read_bytes())))
+    assert "октябрь айына карата ИШ ПЛАНЫ" in flat(" ".join(pages_text(monthly.read_bytes())))
 
 
 def test_cli_report_plan(demo_path, capsysbinary, no_crash_log):

@@ -90,7 +90,7 @@ def test_staff_bank_in_kyrgyz(store):
     assert "Усулдук бирикме: Тилдер жана адабият" in text
     assert "Кыргыз Республикасынын билим берүүсүнө эмгек сиңирген кызматкер (2019)" in text
     assert "жаш мугалим" in text and "Өз алдынча билим алуу темасы" in text
-    assert "Бардыгы: 10 мугалим" in text
+    assert "Сандык жана сапаттык курамы: «Тилдер жана адабият»" in text
     assert re.search(r"\b1 / (\d+)\b", pages[0]) and f"{len(pages)} / {len(pages)}" in pages[-1]
     assert_fonts_embedded_and_pt(data)
 
@@ -99,7 +99,7 @@ def test_staff_bank_in_russian_for_one_association(store):
     i18n.set_language("ru")
     data = build_pdf("staff", store, Options(association="Тилдер", today=DAY))
     text = flat(" ".join(pages_text(data)))
-    assert "Сведения об учителях методических объединений" in text
+    assert "Банк данных об учителях методического объединения «Тилдер жана адабият»" in text
     assert "2025-2026 учебный год" in text and "по состоянию на 20 ноября 2025 г." in text
     assert "Исакова Светлана Ивановна" in text and "высшая" in text
     assert "Сариев" not in text  # another association
@@ -184,7 +184,8 @@ def test_two_hundred_teachers_with_long_cells(empty_store):
     assert len(pages) > 10
     for number, page in enumerate(pages, 1):
         assert f"{number} / {len(pages)}" in page
-        assert "Аты-жөнү" in page, f"the header row is missing on page {number}"
+        if "Аты-жөнү" not in page:  # only the composition tables after the last rows
+            assert "Сандык жана сапаттык курамы" in page, f"the header row is missing on page {number}"
     text = flat(" ".join(pages))
     assert all(f"Миңбаева Өмүргүл Үсөн кызы {n:03d}" in text for n in (0, 99, 199))
     courses = build_pdf("courses", store, Options(association="all", today=DAY))

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from ubtui.domain.associations import Member
+from ubtui.domain.people import Person
 from ubtui.domain.sessions import (
     AgendaItem,
     Attendance,
@@ -37,9 +38,9 @@ YEAR = default_year(2025)
 
 def complete_session(**changes) -> Session:
     session = Session(
-        association_id="a", year_id=YEAR.id, number=1, date=dt.date(2025, 8, 28), chair="Жумабаева Г.Э.",
-        secretary="Бекмуратова А.С.", status="held",
-        attendance=[Attendance("Асанова Гүлнара"), Attendance("Жапарова Роза", present=False, reason="оорусу боюнча")],
+        association_id="a", year_id=YEAR.id, number=1, date=dt.date(2025, 8, 28), chair=Person("t0"),
+        secretary=Person(guest="Бекмуратова А.С."), status="held",
+        attendance=[Attendance("t1"), Attendance(guest="Жапарова Роза", present=False, reason="оорусу боюнча")],
         agenda=[AgendaItem(title="Иш планын бекитүү жөнүндө", decisions=[Decision(text="Иш планы бекитилсин.")])],
     )
     for name, value in changes.items():
@@ -53,19 +54,22 @@ def complete_session(**changes) -> Session:
 def test_default_attendance_lists_every_member_present_with_name_and_teacher_id():
     members = [Member("Асанова Гүлнара", "t1"), Member("Жапарова Роза", ""), Member("  ", "t3")]
     attendance = default_attendance(members)
-    assert [(a.name, a.teacher_id, a.present, a.reason) for a in attendance] == [
-        ("Асанова Гүлнара", "t1", True, ""),
-        ("Жапарова Роза", "", True, ""),
+    assert [(a.teacher_id, a.guest, a.present, a.reason) for a in attendance] == [
+        ("t1", "", True, ""),
+        ("", "Жапарова Роза", True, ""),
+        ("t3", "", True, ""),
     ]
 
 
 def test_merge_attendance_adds_new_members_and_keeps_who_left():
-    attendance = [Attendance("Асанова Гүлнара", "t1", present=False, reason="курста"), Attendance("Кеткен Мугалим", "t9")]
-    merged = merge_attendance(attendance, [Member("Асанова Гүлнара", "t1"), Member("Жаңы Мугалим", "t2")])
-    assert [(a.name, a.present, a.reason) for a in merged] == [
-        ("Асанова Гүлнара", False, "курста"),
-        ("Кеткен Мугалим", True, ""),
-        ("Жаңы Мугалим", True, ""),
+    attendance = [Attendance("t1", present=False, reason="курста"), Attendance("t9"), Attendance(guest="Конок Мугалим")]
+    merged = merge_attendance(attendance, [Member("Асанова Гүлнара", "t1"), Member("Жаңы Мугалим", "t2"),
+                                           Member("Конок Мугалим", "")])
+    assert [(a.teacher_id, a.guest, a.present, a.reason) for a in merged] == [
+        ("t1", "", False, "курста"),
+        ("t9", "", True, ""),
+        ("", "Конок Мугалим", True, ""),
+        ("t2", "", True, ""),
     ]
 
 
@@ -79,8 +83,8 @@ def test_a_complete_protocol_lacks_nothing():
 @pytest.mark.parametrize(
     "changes, expected",
     [
-        ({"chair": " "}, "төрага"),
-        ({"secretary": ""}, "катчы"),
+        ({"chair": Person(guest=" ")}, "төрага"),
+        ({"secretary": Person()}, "катчы"),
         ({"attendance": []}, "катышуучулардын тизмеси"),
         ({"agenda": []}, "күн тартиби"),
         ({"date": None}, "күнү"),
@@ -94,8 +98,8 @@ def test_completeness_names_the_items_without_a_decision_and_absences_without_a_
     session = complete_session()
     session.agenda.append(AgendaItem(title="Олимпиада жөнүндө", decisions=[Decision(text="  ")]))
     session.agenda.append(AgendaItem(title="Жумалык жөнүндө"))
-    session.attendance.append(Attendance("Үсөнова Бермет", present=False))
-    assert missing_parts(session) == [
+    session.attendance.append(Attendance("t7", present=False))
+    assert missing_parts(session, {"t7": "Үсөнова Бермет"}) == [
         "катышпаганынын себеби: Үсөнова Бермет",
         "2, 3-маселе боюнча токтом",
     ]
@@ -224,8 +228,11 @@ def test_a_new_session_starts_from_the_typical_agenda_of_its_place(demo_store: S
     assert session.date == DEMO_DAY
     assert [i.title for i in session.agenda] == [i.title for i in typical_agenda(3)]
     assert session.agenda[0].title == "Биринчи жарым жылдыктын жыйынтыгы жөнүндө"
-    assert session.chair == association.head and session.secretary == association.secretary
-    assert [(a.name, a.teacher_id) for a in session.attendance] == [(m.name, m.teacher_id) for m in association.members]
+    people = demo_store.teachers_by_id()
+    assert people[session.chair.teacher_id].full_name == association.head  # the head's name, found as a teacher
+    assert people[session.secretary.teacher_id].full_name == association.secretary
+    assert session.agenda[0].rapporteur == session.chair
+    assert [a.teacher_id for a in session.attendance] == [m.teacher_id for m in association.members]
     assert all(a.present for a in session.attendance)
 
 
@@ -251,7 +258,8 @@ def test_a_teacher_named_in_a_protocol_is_kept_as_left(demo_store: Store):
     assert demo_store.delete_or_retire(member.teacher_id, DEMO_DAY) is False
     year = demo_store.current_year(DEMO_DAY)
     session = demo_store.sessions.by_number(association.id, year.id, 1)
-    assert member.name in [a.name for a in session.attendance]  # the old protocol keeps the name
+    assert member.teacher_id in [a.teacher_id for a in session.attendance]  # the old protocol keeps them
+    assert demo_store.teachers.get(member.teacher_id).active is False
 
 
 # --- the demo ---------------------------------------------------------------------------------------------------

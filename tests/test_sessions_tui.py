@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable, Input, TabbedContent, TextArea
 
 from ubtui.app import UbtuiApp
+from ubtui.domain.people import Person
 from ubtui.store import Store
 
 from conftest import DEMO_DAY
@@ -70,6 +71,24 @@ async def _mark_absent(pilot, row: int, reason: str) -> None:
     await pilot.pause()
 
 
+async def choose_person(pilot, field, who: str) -> None:
+    """As a person does: open the list, type the first letters of a teacher's name and Enter;
+    for an outside guest, End (the last option) and Enter, then type the name."""
+    from textual.widgets import Select
+
+    field.query_one(Select).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    if who.startswith("guest:"):
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        await pilot.press(*who.removeprefix("guest:"))
+    else:
+        await pilot.press(*who)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
 async def _fill_item(pilot, number: int, title: str, heard: str, decision: str, responsible: str, due: str) -> None:
     from ubtui.screens.sessions_editor import AgendaItemEditor
 
@@ -83,7 +102,7 @@ async def _fill_item(pilot, number: int, title: str, heard: str, decision: str, 
     await pilot.press("ctrl+t")  # a decision
     await pilot.pause()
     await _type_area(pilot, item.query_one(".decision-text", TextArea), decision)
-    await _type_input(pilot, item.query_one(".responsible", Input), responsible)
+    await choose_person(pilot, item.query_one(".responsible"), responsible)
     due_input = item.query_one(".due", Input)
     due_input.focus()
     due_input.value = ""
@@ -93,7 +112,8 @@ async def _fill_item(pilot, number: int, title: str, heard: str, decision: str, 
 
 async def test_a_session_typed_by_keyboard_is_stored_exactly(demo_store: Store):
     association, year = _empty_year(demo_store)
-    members = [m.name for m in association.members]
+    members = [m.teacher_id for m in association.members]
+    asanova = demo_store.find_teacher("Асанова Гүлнара")
     app = UbtuiApp(demo_store, today=DEMO_DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_new_session(pilot)
@@ -124,9 +144,9 @@ async def test_a_session_typed_by_keyboard_is_stored_exactly(demo_store: Store):
         await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await _fill_item(pilot, 1, "Биринчи чейректин жыйынтыгы жөнүндө", HEARD_1, DECISION_1, "УБ мүчөлөрү",
+        await _fill_item(pilot, 1, "Биринчи чейректин жыйынтыгы жөнүндө", HEARD_1, DECISION_1, "guest:УБ мүчөлөрү",
                          "15.11.2025")
-        await _fill_item(pilot, 2, "Олимпиаданын жыйынтыгы жөнүндө", HEARD_2, DECISION_2, "Асанова Г.М.", "30.11.2025")
+        await _fill_item(pilot, 2, "Олимпиаданын жыйынтыгы жөнүндө", HEARD_2, DECISION_2, "Асан", "30.11.2025")
         await pilot.press("f2")
         await pilot.pause()
         assert editor.saved_once
@@ -143,18 +163,20 @@ async def test_a_session_typed_by_keyboard_is_stored_exactly(demo_store: Store):
     assert session.number == 1
     assert session.date == dt.date(2025, 8, 30)
     assert session.status == "draft"
-    assert [a.name for a in session.attendance] == members
-    absent = [(a.name, a.reason) for a in session.absent()]
+    assert [a.teacher_id for a in session.attendance] == members
+    absent = [(a.teacher_id, a.reason) for a in session.absent()]
     assert absent == [(members[3], "оорусу боюнча"), (members[5], "курста")]
     assert len(session.present()) == len(members) - 2
     assert [i.title for i in session.agenda] == ["Биринчи чейректин жыйынтыгы жөнүндө", "Олимпиаданын жыйынтыгы жөнүндө"]
     assert [i.heard for i in session.agenda] == [HEARD_1, HEARD_2]  # every pasted line kept
     first, second = (item.decisions for item in session.agenda)
     assert [(d.text, d.responsible, d.due, d.status) for d in first] == [
-        (DECISION_1, "УБ мүчөлөрү", dt.date(2025, 11, 15), "open")
+        (DECISION_1, [Person(guest="УБ мүчөлөрү")], dt.date(2025, 11, 15), "open")
     ]
-    assert [(d.text, d.responsible, d.due) for d in second] == [(DECISION_2, "Асанова Г.М.", dt.date(2025, 11, 30))]
-    assert session.chair == association.head and session.secretary == association.secretary
+    assert [(d.text, d.responsible, d.due) for d in second] == [(DECISION_2, [Person(asanova.id)], dt.date(2025, 11, 30))]
+    people = demo_store.teachers_by_id()
+    assert people[session.chair.teacher_id].full_name == association.head
+    assert people[session.secretary.teacher_id].full_name == association.secretary
 
 
 async def test_leaving_with_unsaved_text_asks_first(demo_store: Store):

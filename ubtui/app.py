@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from ubtui import i18n
 from ubtui.domain.associations import Association
@@ -79,6 +80,10 @@ class UbtuiApp(App[int]):
         key("f7", "pick_year", N_("Year"), show=False),
         key("f8", "pick_association", N_("Association"), show=False),
         key("f10,ctrl+q", "quit", N_("Quit"), priority=True),
+        # Most terminals send Ctrl+Z for Ctrl+Я under a Cyrillic layout (the same key); those with
+        # the kitty / modifyOtherKeys protocols report ctrl+я (and ctrl+н for Ctrl+Y's key).
+        Binding("ctrl+z,ctrl+я", "undo", N_("Undo"), key_display="Ctrl+Z", show=False),
+        Binding("ctrl+y,ctrl+н", "redo", N_("Redo"), key_display="Ctrl+Y", show=False),
     ]
 
     def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None) -> None:
@@ -141,16 +146,20 @@ class UbtuiApp(App[int]):
         if self.store.school.problems:
             self.notify(self.store.school.unsound_message(), severity="error", timeout=30, markup=False)
         elif self.store.read_only:
-            message = _("The file is open read-only: another ubtui is writing it ({holder}).").format(
-                holder=self.store.school.holder or "?"
-            )
-            self.notify(message, severity="warning", timeout=10)
+            self.notify(self.store.school.read_only_reason, severity="warning", timeout=10, markup=False)
+        # A save that finds the file changed by another program turns the school read-only:
+        # the header says so, and the message stays until it is dismissed.
+        self.store.school.read_only_listeners.append(self._turned_read_only)
         if self.store.is_set_up():
             self.start_home()
         else:
             self.push_screen(load_screen(FIRST_RUN)())
         if self.exit_when_ready:
             self.call_after_refresh(self.exit, 0)
+
+    def _turned_read_only(self, reason: str) -> None:
+        self._update_titles()
+        self.notify(reason, severity="error", timeout=24 * 3600)
 
     def start_home(self) -> None:
         self.load_context()
@@ -203,10 +212,8 @@ class UbtuiApp(App[int]):
                 return
             self.association = self.store.associations.get(association_id)
             if not self.store.read_only:
-                settings = self.store.settings()
-                settings.last_association_id = association_id
                 try:
-                    self.store.save_settings(settings)
+                    self.store.remember_choice(association_id=association_id)
                 except UserError as error:
                     self.notify(str(error), severity="error")
             self.context_changed()
@@ -217,10 +224,8 @@ class UbtuiApp(App[int]):
         """Change the language now; rebuild the screens so every word changes."""
         i18n.set_language(code)
         if remember and self.store.is_set_up() and not self.store.read_only:
-            settings = self.store.settings()
-            settings.language = code
             try:
-                self.store.save_settings(settings)
+                self.store.remember_choice(language=code)
             except UserError as error:
                 self.notify(str(error), severity="error")
         retranslate_bindings(self)
@@ -260,6 +265,56 @@ class UbtuiApp(App[int]):
         from ubtui.screens.usb import CopyToUsbScreen
 
         self.push_screen(CopyToUsbScreen(self.store.path))
+
+    # --- undo ------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        self._undo_or_redo(self.store.undo, _("Undone: {what}"), _("Nothing to undo in this run."))
+
+    def action_redo(self) -> None:
+        self._undo_or_redo(self.store.redo, _("Redone: {what}"), _("Nothing to redo."))
+
+    def _undo_or_redo(self, step, done: str, nothing: str) -> None:  # noqa: ANN001
+        """Undo works on saved changes, from any list or view; not under an open form, whose
+        save would write its fields back over the undone change (a text field's own Ctrl+Z
+        undoes typing there)."""
+        screen = self.screen
+        if isinstance(screen, ModalScreen) or getattr(screen, "holds_a_form", False) or getattr(
+            screen, "has_unsaved_changes", lambda: False
+        )():
+            self.notify(_("Close the form first: Ctrl+Z undoes saved changes."), severity="warning")
+            return
+        try:
+            what = step()
+        except UserError as error:  # read-only, or the disk refused: nothing changed
+            self.notify(str(error), severity="error", timeout=8, markup=False)
+            return
+        if what is None:
+            self.notify(nothing)
+            return
+        self.data_changed()
+        self.notify(done.format(what=what), markup=False)
+
+    def data_changed(self) -> None:
+        """The file changed under the screens (an undo): every open screen reads it again; one
+        whose record is gone (a teacher whose creation was undone) is closed."""
+        self.load_context()
+        for screen in reversed(self.screen_stack):
+            for name in ("reload", "refresh_view", "reload_tables"):
+                method = getattr(screen, name, None)
+                if method is None:
+                    continue
+                try:
+                    method()
+                except LookupError:
+                    while self.screen_stack[-1] is not screen:
+                        self.pop_screen()
+                    self.pop_screen()
+                break
+        settings = load_screen(SETTINGS)
+        if isinstance(self.screen, settings):  # its fields hold what was there before: open it anew
+            self.pop_screen()
+            self.push_screen(settings())
 
     async def action_quit(self) -> None:
         """Quit at once, unless a screen holds typed text that is not saved: then ask."""

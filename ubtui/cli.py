@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.add_parser("list", help=_("list the backups"))
     restore = backup_commands.add_parser("restore", help=_("put a backup in place of the school file"))
     restore.add_argument("name", metavar=_("NAME"))
+    restore.add_argument("--force", action="store_true", help=_("restore even a backup of another school file"))
     _add_document_parsers(commands)
     from ubtui.district.cli import add_district_parser
 
@@ -150,16 +151,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from ubtui.store import backups
     from ubtui.store.restore import restore_backup
 
-    path = _db_path(args)
+    from ubtui.store.oserrors import resolve_school_path
+
+    path = resolve_school_path(_db_path(args))
     if args.backup_command == "list":
         found = backups.list_backups(path)
         if not found:
             print(_("There are no backups of {path} yet.").format(path=path))
             return EXIT_OK
-        rows = [(b.name, i18n.format_date(b.day, long=False), f"{b.path.stat().st_size // 1024 + 1} KB") for b in found]
-        print(tabulate(rows, headers=[_("Name"), _("Date"), _("Size")]))
+        rows = [
+            (b.name, i18n.format_date(b.day, long=False), state, generation, size)
+            for b, generation, size, state in backups.describe_for_list(path, found)
+        ]
+        _print_text(tabulate(rows, headers=[_("Name"), _("Date"), _("State"), _("Generation"), _("Size")]) + "\n")
         return EXIT_OK
-    saved = restore_backup(path, args.name)
+    saved = restore_backup(path, args.name, force=args.force)
     print(_("Restored {name} into {path}.").format(name=args.name, path=path))
     if saved is not None:
         print(_("The file as it was is kept as {name}.").format(name=saved.name))
@@ -197,9 +203,15 @@ def _open_for_tui(path: Path):
 
         if not RecoveryApp(str(error), error.backup.name).run():
             raise
+        from ubtui.store.errors import ForeignBackup
         from ubtui.store.restore import restore_backup
 
-        restore_backup(path, error.backup.name)
+        try:
+            restore_backup(path, error.backup.name)
+        except ForeignBackup as foreign:  # ask once more: it holds another school's records
+            if not RecoveryApp(str(foreign), error.backup.name).run():
+                raise
+            restore_backup(path, error.backup.name, force=True)
         return Store.open(path)
     if store.school.problems and _interactive():
         from ubtui.store.schoolfile import newest_good_backup
@@ -240,7 +252,9 @@ def _open_for_reading(args: argparse.Namespace):  # -> Store
     """The school file, read-only: printing never writes it."""
     from ubtui.store import Store
 
-    path = _db_path(args)
+    from ubtui.store.oserrors import resolve_school_path
+
+    path = resolve_school_path(_db_path(args))  # a broken link or a folder: said so
     if not path.is_file():
         raise UserError(_("There is no school file at {path}.").format(path=path))
     store = Store.open(path, read_only=True)
@@ -255,17 +269,20 @@ def _open_for_reading(args: argparse.Namespace):  # -> Store
 def cmd_print(args: argparse.Namespace) -> int:
     from ubtui import reports
     from ubtui.store.jsonio import atomic_write
+    from ubtui.store.oserrors import describe_os_error
+    from ubtui.store.outputs import refuse_protected_output
 
     options = _document_options(args)
     with _open_for_reading(args) as store:
-        data = reports.build_pdf(args.kind, store, options)
         target = Path(args.output) if args.output else Path(reports.default_file_name(args.kind, store, options))
         if target.is_dir():
             target = target / reports.default_file_name(args.kind, store, options)
+        refuse_protected_output(target, store.path)  # before any work: the school file stays as it is
+        data = reports.build_pdf(args.kind, store, options)
     try:
         atomic_write(target, data)
     except OSError as error:
-        raise UserError(_("Cannot write {path}: {error}").format(path=target, error=error.strerror or error)) from None
+        raise UserError(_("Cannot write the PDF: {reason}").format(reason=describe_os_error(error, target))) from None
     print(target.resolve())
     return EXIT_OK
 
@@ -275,6 +292,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ubtui.reports.tables import render_csv, render_text
 
     with _open_for_reading(args) as store:
+        _refuse_stdout_onto(store.path)
         table = reports.build_table(args.kind, store, _document_options(args))
     if args.format == "csv":
         sys.stdout.flush()
@@ -291,6 +309,33 @@ def cmd_report(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     sys.stdout.flush()
     return EXIT_OK
+
+
+def _refuse_stdout_onto(school: Path) -> None:
+    """`ubtui report … >> school.json`: the shell opened the school file as the output."""
+    from ubtui.store.outputs import ProtectedOutput, companions
+
+    try:
+        out = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stream (tests, pythonw)
+        return
+    for protected in [school, *companions(school)]:
+        try:
+            found = os.stat(protected)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (out.st_dev, out.st_ino):
+            raise ProtectedOutput(_("The output goes into {path}, which belongs to the school file: choose another file.").format(path=protected))
+
+
+def _print_text(text: str) -> None:
+    """Text for the console: UTF-8 bytes when its code page lacks a letter."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
 
 
 def cmd_export(args: argparse.Namespace) -> int:

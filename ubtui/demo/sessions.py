@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ubtui.domain.associations import Association
+from ubtui.domain.people import Person
 from ubtui.domain.sessions import AgendaItem, Attendance, Decision, Guest, Session, Speaker, Vote, short_name
 from ubtui.domain.years import AcademicYear
 from ubtui.store import Store
@@ -57,7 +58,7 @@ class D:
     """A decision: text, who answers for it, due = session date + `days`; `state` done / open / overdue / not_done."""
 
     text: str
-    responsible: str
+    responsible: int | str  # a member index, or a group by name
     days: int | None
     state: str = "done"
 
@@ -74,7 +75,7 @@ class I:  # noqa: E742 (a short name in a table of data)
 
 def _agenda(number: int, f: dict, m: list[str], year: str, previous: str, topics: dict[str, str]) -> list[I]:
     """The items of session №`number` for one association (`m`: member names, head first)."""
-    head, secretary = short_name(m[0]), short_name(m[1])
+    head, secretary = 0, 1  # member indexes: a decision's responsible is a member or a group (MEMBERS)
     young, mentor = m[f["young"]], m[f["mentor"]]
     if number == 1:
         return [
@@ -89,7 +90,7 @@ def _agenda(number: int, f: dict, m: list[str], year: str, previous: str, topics
                      "ар бир катышуудан кийин сабакты талдоону жазуу керек деп эсептейм.")],
                 [
                     D(f"Усулдук бирикменин {previous}-окуу жылындагы иши канааттандырарлык деп эсептелсин.", MEMBERS, None),
-                    D("Бири-биринин сабагына катышуунун графиги түзүлүп, УБнин папкасына тиркелсин.", short_name(m[1]), 21,
+                    D("Бири-биринин сабагына катышуунун графиги түзүлүп, УБнин папкасына тиркелсин.", 1, 21,
                       "overdue"),
                 ],
             ),
@@ -123,7 +124,7 @@ def _agenda(number: int, f: dict, m: list[str], year: str, previous: str, topics
                 [(f["mentor"], "Насаатчылык планын түзүп, жаш мугалимдин сабактарына ай сайын катышам.")],
                 [
                     D(f"{mentor} жаш мугалим {young} үчүн насаатчы болуп бекитилсин.", head, 3),
-                    D("Насаатчылык иш планы түзүлүп, УБнин отурумунда талкуулансын.", short_name(mentor), 60, "open"),
+                    D("Насаатчылык иш планы түзүлүп, УБнин отурумунда талкуулансын.", f["mentor"], 60, "open"),
                 ],
             ),
         ]
@@ -150,7 +151,7 @@ def _agenda(number: int, f: dict, m: list[str], year: str, previous: str, topics
                 "Мектептик турга 46 окуучу катышканын, анын ичинен 9 окуучу жеңүүчү болгонун айтты.",
                 [(7, "Жеңүүчүлөрдү райондук турга даярдоо үчүн жумасына эки жолу кошумча сабак өткөрөм.")],
                 [
-                    D("Мектептик турдун жеңүүчүлөрү райондук турга даярдалсын.", short_name(m[7]), 30, "open"),
+                    D("Мектептик турдун жеңүүчүлөрү райондук турга даярдалсын.", 7, 30, "open"),
                     D("Олимпиаданын жыйынтыгы боюнча маалымат мектептин сайтына жана тактасына илинсин.", secretary, 7),
                 ],
                 rapporteur=3,
@@ -160,7 +161,7 @@ def _agenda(number: int, f: dict, m: list[str], year: str, previous: str, topics
                 f"Жаш мугалим {young} менен аткарылган иштер тууралуу маалымат берди: "
                 "сегиз сабакка катышып, талдоо жүргүзүлдү, календардык-тематикалык план бирге түзүлдү.",
                 [(f["young"], "Насаатчымдын жардамы менен сабактын структурасын жакшы түшүнө баштадым.")],
-                [D("Насаатчылар жаш мугалимдердин сабактарына айына экиден кем эмес катышсын.", short_name(mentor), None,
+                [D("Насаатчылар жаш мугалимдердин сабактарына айына экиден кем эмес катышсын.", f["mentor"], None,
                    "open")],
                 rapporteur=f["mentor"],
             ),
@@ -182,7 +183,7 @@ def _agenda(number: int, f: dict, m: list[str], year: str, previous: str, topics
                 f"«{f['week']}» иш-чараларынын планы сунушталды: ачык сабактар, викторина, "
                 "дубал гезит сынагы жана класстан тышкаркы иш-чаралар.",
                 [(8, "Викторинаны 4-7-класстар үчүн өзүм уюштурам.")],
-                [D(f"«{f['week']}» планы бекитилсин.", short_name(m[2]), 30)],
+                [D(f"«{f['week']}» планы бекитилсин.", 2, 30)],
                 rapporteur=2,
             ),
         ]
@@ -244,18 +245,20 @@ def _dates(year: AcademicYear) -> list[dt.date]:
     ]
 
 
-def _decision(spec: D, day: dt.date, today: dt.date, ids: Callable[[], str], closed: bool) -> Decision:
+def _decision(spec: D, day: dt.date, today: dt.date, ids: Callable[[], str], closed: bool, people: list[Person]) -> Decision:
     due = day + dt.timedelta(days=spec.days) if spec.days is not None else None
     state = "done" if closed else spec.state  # last year's decisions were all followed up
     if state == "overdue" and due is not None:
         due = max(day + dt.timedelta(days=3), min(due, today - dt.timedelta(days=5)))
     elif state == "open" and due is not None:
         due = max(due, today + dt.timedelta(days=10))
+    who = people[spec.responsible] if isinstance(spec.responsible, int) else Person.of_guest(spec.responsible)
+    responsible = [Person(who.teacher_id, who.guest)]
     if state in ("done", "not_done"):
         finished = min(due or day + dt.timedelta(days=7), today)
-        return Decision(id=ids(), text=spec.text, responsible=spec.responsible, due=due, status=state,
+        return Decision(id=ids(), text=spec.text, responsible=responsible, due=due, status=state,
                         done_on=finished if state == "done" else None)
-    return Decision(id=ids(), text=spec.text, responsible=spec.responsible, due=due, status="open")
+    return Decision(id=ids(), text=spec.text, responsible=responsible, due=due, status="open")
 
 
 def _session(
@@ -266,7 +269,8 @@ def _session(
     previous = f"{year.start.year - 1}-{year.start.year}"
     held = day <= today
     specs = _agenda(number, flavour, names, year.label, previous, topics)
-    attendance = [Attendance(name=m.name, teacher_id=m.teacher_id) for m in association.members]
+    people = [Person.of_teacher(m.teacher_id) if m.teacher_id else Person.of_guest(m.name) for m in association.members]
+    attendance = [Attendance(teacher_id=p.teacher_id, guest=p.guest) for p in people]
     # One or two absent: never the chair, the secretary, a rapporteur or a speaker.
     busy = {0, 1} | {spec.rapporteur for spec in specs} | {i for spec in specs for i, _text in spec.speakers}
     free = [i for i in range(len(attendance)) if i not in busy]
@@ -286,8 +290,8 @@ def _session(
         place="Кара-Булак айылы, мектептин усулдук кабинети",
         kind="seminar" if number == 4 else "regular",
         status="held" if held else "draft",
-        chair=association.head,
-        secretary=association.secretary,
+        chair=people[0],
+        secretary=people[1],
         attendance=attendance,
         guests=[DEPUTY] if number in (1, 5) else ([METHODIST] if number == 4 else []),
     )
@@ -295,12 +299,12 @@ def _session(
         item = AgendaItem(
             id=ids(),
             title=spec.title,
-            rapporteur=names[spec.rapporteur],
+            rapporteur=Person(people[spec.rapporteur].teacher_id, people[spec.rapporteur].guest),
             heard=spec.heard,
-            speakers=[Speaker(names[i], text) for i, text in spec.speakers],
+            speakers=[Speaker(people[i].teacher_id, people[i].guest, text) for i, text in spec.speakers],
             vote=Vote(present, 0, 0) if spec.vote else None,
         )
-        item.decisions = [_decision(d, day, today, ids, year.closed) for d in spec.decisions]
+        item.decisions = [_decision(d, day, today, ids, year.closed, people) for d in spec.decisions]
         session.agenda.append(item)
     return session
 

@@ -319,6 +319,7 @@ class Plan(Record):
     agreed_on: dt.date | None = None
     custom_sections: list[str] = field(default_factory=list)  # titles of sections beyond I–IV, in order
     language: str = ""  # the language of the template it started from ("" when typed)
+    names: dict[str, str] = field(default_factory=dict)  # frozen when its year was closed: teacher id → name
 
     @property
     def approved(self) -> bool:

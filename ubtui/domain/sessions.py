@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from ubtui.domain.associations import Member
+from ubtui.domain.people import Person, PersonLike, display_name, is_empty
 from ubtui.domain.records import Record, new_id
 from ubtui.domain.settings import Rules
 from ubtui.domain.validation import Problems
@@ -37,10 +38,11 @@ VOTE_MAX = 10_000
 
 @dataclass
 class Attendance:
-    """One member at one session; the name is kept so a teacher who left stays in old protocols."""
+    """One member at one session, by teacher id (a teacher who left stays in old protocols:
+    teachers named in sessions are never deleted); `guest` only for a name no teacher matched."""
 
-    name: str = ""
     teacher_id: str = ""
+    guest: str = ""
     present: bool = True
     reason: str = ""  # why absent
 
@@ -58,9 +60,10 @@ class Guest:
 
 @dataclass
 class Speaker:
-    """Who spoke on an item (a member or a guest) and what they said."""
+    """Who spoke on an item (a teacher by id, or an outside guest by name) and what they said."""
 
-    name: str = ""
+    teacher_id: str = ""
+    guest: str = ""
     text: str = ""
 
 
@@ -77,7 +80,7 @@ class Decision:
 
     id: str = field(default_factory=new_id)
     text: str = ""
-    responsible: str = ""
+    responsible: list[Person] = field(default_factory=list)
     due: dt.date | None = None
     status: str = "open"
     done_on: dt.date | None = None
@@ -93,7 +96,7 @@ class AgendaItem:
 
     id: str = field(default_factory=new_id)
     title: str = ""
-    rapporteur: str = ""
+    rapporteur: Person = field(default_factory=Person)
     heard: str = ""
     speakers: list[Speaker] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
@@ -111,11 +114,12 @@ class Session(Record):
     place: str = ""
     kind: str = "regular"
     status: str = "draft"
-    chair: str = ""
-    secretary: str = ""
+    chair: Person = field(default_factory=Person)
+    secretary: Person = field(default_factory=Person)
     attendance: list[Attendance] = field(default_factory=list)
     guests: list[Guest] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # frozen when its year was closed: teacher id → name
 
     def present(self) -> list[Attendance]:
         return [a for a in self.attendance if a.present]
@@ -125,6 +129,17 @@ class Session(Record):
 
     def decision_count(self) -> int:
         return sum(len(item.decisions) for item in self.agenda)
+
+    def teacher_ids(self) -> set[str]:
+        """Every teacher the session names (attendance, chair, secretary, rapporteurs, speakers,
+        decisions' responsibles)."""
+        refs: list[PersonLike] = [self.chair, self.secretary, *self.attendance]
+        for item in self.agenda:
+            refs.append(item.rapporteur)
+            refs.extend(item.speakers)
+            for decision in item.decisions:
+                refs.extend(decision.responsible)
+        return {r.teacher_id for r in refs if r.teacher_id}
 
 
 def kind_label(code: str) -> str:
@@ -143,17 +158,24 @@ def decision_status_label(code: str) -> str:
 
 
 def default_attendance(members: Iterable[Member]) -> list[Attendance]:
-    """Every member, present: the user marks only who was absent."""
-    return [Attendance(name=m.name.strip(), teacher_id=m.teacher_id) for m in members if m.name.strip()]
+    """Every member, present: the user marks only who was absent (a member with no teacher
+    record yet is listed by name)."""
+    return [
+        Attendance(teacher_id=m.teacher_id) if m.teacher_id else Attendance(guest=m.name.strip())
+        for m in members
+        if m.teacher_id or m.name.strip()
+    ]
 
 
 def merge_attendance(attendance: list[Attendance], members: Iterable[Member]) -> list[Attendance]:
     """The attendance with members who joined since added (present); nobody is removed."""
     merged = list(attendance)
     known_ids = {a.teacher_id for a in attendance if a.teacher_id}
-    known_names = {a.name.strip().casefold() for a in attendance}
+    known_names = {a.guest.strip().casefold() for a in attendance if not a.teacher_id}
     for entry in default_attendance(members):
-        if (entry.teacher_id and entry.teacher_id in known_ids) or entry.name.casefold() in known_names:
+        if (entry.teacher_id and entry.teacher_id in known_ids) or (
+            not entry.teacher_id and entry.guest.casefold() in known_names
+        ):
             continue
         merged.append(entry)
     return merged
@@ -162,23 +184,25 @@ def merge_attendance(attendance: list[Attendance], members: Iterable[Member]) ->
 # --- completeness and the year's figures --------------------------------------------------------
 
 
-def missing_parts(session: Session) -> list[str]:
+def missing_parts(session: Session, teachers_by_id: Mapping[str, Any] | None = None) -> list[str]:
     """What the protocol still lacks (translated); empty means complete.
 
     Complete = attendance (with a reason for each absence), at least one agenda
     item, a decision on every item, a chair and a secretary (seed 001 §5.5).
+    `teachers_by_id` (id → Teacher or name) names the absent members in the message.
     """
     missing: list[str] = []
     if session.date is None:
         missing.append(_("date"))
-    if not session.chair.strip():
+    if is_empty(session.chair):
         missing.append(_("chair"))
-    if not session.secretary.strip():
+    if is_empty(session.secretary):
         missing.append(_("secretary"))
     if not session.attendance:
         missing.append(_("attendance"))
     else:
-        without = [a.name for a in session.absent() if not a.reason.strip()]
+        without = [display_name(a, teachers_by_id or {}, session.names)
+                   for a in session.absent() if not a.reason.strip()]
         if without:
             missing.append(_("reason of absence: {names}").format(names=", ".join(without)))
     if not session.agenda:
@@ -288,10 +312,15 @@ TYPICAL_AGENDA: dict[int, tuple[str, ...]] = {
 }
 
 
-def typical_agenda(number: int, rapporteur: str = "") -> list[AgendaItem]:
-    """The usual items of session №`number` (translated now; the user edits them freely)."""
+def typical_agenda(number: int, rapporteur: Person | None = None) -> list[AgendaItem]:
+    """The usual items of session №`number` (translated now; the user edits them freely);
+    `rapporteur` (usually the head) reports on the first."""
     titles = TYPICAL_AGENDA.get(number, ())
-    return [AgendaItem(title=_(title), rapporteur=rapporteur if index == 0 else "") for index, title in enumerate(titles)]
+    return [
+        AgendaItem(title=_(title), rapporteur=Person(rapporteur.teacher_id, rapporteur.guest) if rapporteur and index == 0
+                   else Person())
+        for index, title in enumerate(titles)
+    ]
 
 
 def typical_date(number: int, year: AcademicYear) -> dt.date:
@@ -357,33 +386,35 @@ def validate_session(session: Session, others: list[Session], year: AcademicYear
     if year is not None and session.date is not None and not year.contains(session.date):
         problems.add("date", _("The date is not in the academic year {label}.").format(label=year.label))
     _check_text(problems, "place", session.place, NAME_MAX, _("The place"))
-    _check_text(problems, "chair", session.chair, NAME_MAX, _("The chair's name"))
-    _check_text(problems, "secretary", session.secretary, NAME_MAX, _("The secretary's name"))
+    _check_text(problems, "chair", session.chair.guest, NAME_MAX, _("The chair's name"))
+    _check_text(problems, "secretary", session.secretary.guest, NAME_MAX, _("The secretary's name"))
     for entry in session.attendance:
-        if not entry.name.strip():
+        if is_empty(entry):
             problems.add("attendance", _("Every line of the attendance needs a name."))
             break
+        _check_text(problems, "attendance", entry.guest, NAME_MAX, _("A name in the attendance"))
         _check_text(problems, "attendance", entry.reason, NAME_MAX, _("The reason of absence"))
     for guest in session.guests:
         _check_text(problems, "guests", guest.text(), NAME_MAX * 2, _("An invited guest"))
     for n, item in enumerate(session.agenda, 1):
         where = f"item-{n}"
         _check_text(problems, where, item.title, TITLE_MAX, _("The title of item {n}").format(n=n))
-        _check_text(problems, where, item.rapporteur, NAME_MAX, _("The rapporteur of item {n}").format(n=n))
+        _check_text(problems, where, item.rapporteur.guest, NAME_MAX, _("The rapporteur of item {n}").format(n=n))
         _check_text(problems, where, item.heard, TEXT_MAX, _("What was heard on item {n}").format(n=n))
         for speaker in item.speakers:
-            if speaker.text.strip() and not speaker.name.strip():
+            if speaker.text.strip() and is_empty(speaker):
                 problems.add(where, _("Item {n}: write who spoke.").format(n=n))
-            _check_text(problems, where, speaker.name, NAME_MAX, _("A speaker's name on item {n}").format(n=n))
+            _check_text(problems, where, speaker.guest, NAME_MAX, _("A speaker's name on item {n}").format(n=n))
             _check_text(problems, where, speaker.text, TEXT_MAX, _("A speech on item {n}").format(n=n))
         for m, decision in enumerate(item.decisions, 1):
             label = f"{n}.{m}"
-            if not decision.text.strip() and (decision.responsible.strip() or decision.due is not None):
+            if not decision.text.strip() and (any(not is_empty(r) for r in decision.responsible) or decision.due is not None):
                 problems.add(where, _("Decision {label}: write what was decided.").format(label=label))
             if decision.status not in DECISION_STATUSES:
                 problems.add(where, _("Decision {label}: unknown status.").format(label=label))
             _check_text(problems, where, decision.text, TEXT_MAX, _("Decision {label}").format(label=label))
-            _check_text(problems, where, decision.responsible, NAME_MAX * 2, _("Responsible for {label}").format(label=label))
+            for person in decision.responsible:
+                _check_text(problems, where, person.guest, NAME_MAX, _("Responsible for {label}").format(label=label))
         if item.vote is not None:
             numbers = (item.vote.in_favour, item.vote.against, item.vote.abstained)
             if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= VOTE_MAX for v in numbers):

@@ -73,7 +73,7 @@ def courses_table(store: Store, options: Options) -> TextTable:
     names = {a.id: a.name for a in store.associations.all()}
     headers = [
         _("No."), _("Full name"), _("Association"), _("Last course"), _("Organiser"), _("Course end"),
-        _("Course hours"), _("Hours in the period"), _("Status"), _("Due date"),
+        _("Course hours"), _("Hours in the period"), _("Status"), _("Next course due"), _("Certificate handed in"),
     ]
     rows = []
     for number, (teacher, status) in enumerate(course_rows(store, scope), 1):
@@ -89,6 +89,7 @@ def courses_table(store: Store, options: Options) -> TextTable:
             str(status.hours_in_period),
             status.label,
             _day(status.due),
+            handed_in_text(last),
         ])
     title = " — ".join(p for p in (_("Qualification courses"), scope.year_text()) if p)
     return TextTable(title, headers, rows, text_columns=[0, 1, 3, 5, 7, 8, 9])
@@ -116,8 +117,15 @@ def _teacher_courses_table(store: Store, scope: Scope) -> TextTable:
 
 # --- the PDF ----------------------------------------------------------------------------------------
 
-# № | teacher | last course | hours in the period | status | due date
-_WEIGHTS = (7, 44, 66, 16, 25, 22)
+def handed_in_text(course: Course | None) -> str:
+    """Whether the last course's certificate reached the administration (seed 004 §3.2)."""
+    if course is None:
+        return ""
+    return _("yes") if course.certificate_handed_in else _("no")
+
+
+# № | teacher | last course | hours in the period | status | next course due | certificate handed in
+_WEIGHTS = (7, 44, 62, 16, 25, 22, 18)
 # № | title, organiser, tasks | kind | dates | hours | certificate
 _HISTORY_WEIGHTS = (7, 70, 25, 30, 14, 34)
 
@@ -160,9 +168,12 @@ def render_courses_pdf(sheet: CourseSheet) -> bytes:
     if scope.association is not None:
         story.append(pdf.para(_("Association: {name}").format(name=scope.association.name), st.heading))
     story.append(pdf.para(rule_text(scope), st.small))
+    story.append(pdf.para(_("A teacher in her first {n} years of teaching is due for her first course {n} years "
+                            "after she started.").format(n=scope.settings.rules.course_period_years), st.small))
     if scope.teacher is None:
         story.append(pdf.para(counts_text(pairs), st.small))
-    headers = [_("No."), _("Teacher"), _("Last qualifying course"), _("Hours in the period"), _("Status"), _("Due date")]
+    headers = [_("No."), _("Teacher"), _("Last qualifying course"), _("Hours in the period"), _("Status"),
+               _("Next course due"), _("Certificate handed in")]
     rows, urgent = [], []
     for index, (teacher, status) in enumerate(pairs):
         rows.append([
@@ -172,16 +183,17 @@ def render_courses_pdf(sheet: CourseSheet) -> bytes:
             str(status.hours_in_period) if status.last_course else "",
             status.label,
             _day(status.due),
+            handed_in_text(status.last_course),
         ])
         if status.state in (OVERDUE, NEVER):
             urgent.append((index, 4))
     if rows:
-        story.append(pdf.table(headers, rows, _WEIGHTS, page.width, size=9.5, center_columns=(0, 3, 5), bold_cells=urgent))
+        story.append(pdf.table(headers, rows, _WEIGHTS, page.width, size=9.5, center_columns=(0, 3, 5, 6), bold_cells=urgent))
     else:
         story.append(pdf.para(_("No teachers are recorded yet."), st.body))
     if scope.teacher is not None:
         story.extend(_history(scope.teacher, sheet.history, page, st))
-    return page.render(story, title=title, footer=scope.settings.school_title())
+    return page.render(story, title=title, footer=pdf.footer_text(scope.settings.school_title(), title))
 
 
 def _history(teacher: Teacher, courses: list[Course], page, st) -> list:  # type: ignore[no-untyped-def]

@@ -231,13 +231,12 @@ def table(
     centered = set(center_columns)
     bold = set(bold_cells)
 
-    leading = st.cell.leading
 
     def cell(value: Cell, column: int, row: int) -> Any:
         if not isinstance(value, str):
             return value
-        value = clip_text(value, widths[column], cell_size, leading, max_cell_height)
-        return para(value, st.cell_center if column in centered else st.cell, markup="b" if (row, column) in bold else None)
+        return cell_para(value, st.cell_center if column in centered else st.cell, widths[column],
+                         max_height=max_cell_height, markup="b" if (row, column) in bold else None)
 
     data = [[para(h, st.header_cell) for h in headers]]
     data += [[cell(v, c, r) for c, v in enumerate(row)] for r, row in enumerate(rows)]
@@ -262,8 +261,8 @@ def table(
 
 
 def cut_mark() -> str:
-    """What ends a text cut to fit its cell: `… [кыскартылды]` / `… [сокращено]`."""
-    return _("… [cut]")
+    """What ends a text cut to fit its cell: `… (кыскартылды)` / `… (сокращено)`."""
+    return _("… (cut)")
 
 
 def clip_text(text: str, width: float, size: float, leading: float, height: float) -> str:
@@ -290,9 +289,31 @@ def clip_text(text: str, width: float, size: float, leading: float, height: floa
 _clip = clip_text  # the older name
 
 
-def cell_para(text: str, style: Any, width: float, *, max_height: float = 240.0, markup: str | None = None) -> Any:
-    """A Paragraph of user text for a table cell `width` points wide, cut with the mark past `max_height`."""
-    return para(clip_text(str(text), width, style.fontSize, style.leading, max_height), style, markup=markup)
+def cell_para(text: str, style: Any, width: float, *, max_height: float = 240.0, markup: str | None = None,
+              padding: float = 6.0) -> Any:
+    """A Paragraph of user text for a table cell `width` points wide (`padding` left and right
+    together), cut with `cut_mark()` where it would be taller than `max_height` points.
+
+    The height is measured by laying the paragraph out, so no cell outgrows a page (which
+    ReportLab cannot lay out); the cut keeps as much of the text as fits.
+    """
+    text = str(text)
+    room = max(width - padding, 10.0)
+
+    def height(candidate: str) -> float:
+        return para(candidate, style, markup=markup).wrap(room, 1e7)[1]
+
+    if len(text) < 40 or height(text) <= max_height:
+        return para(text, style, markup=markup)
+    mark = cut_mark()
+    low, high = 0, len(text)
+    while low < high:  # the longest start of the text that fits with the mark
+        middle = (low + high + 1) // 2
+        if height(text[:middle].rstrip() + mark) <= max_height:
+            low = middle
+        else:
+            high = middle - 1
+    return para(text[:low].rstrip() + mark, style, markup=markup)
 
 
 def fit_widths(headers: Sequence[str], weights: Sequence[float], width: float, size: float) -> list[float]:

@@ -102,7 +102,7 @@ def plan_scope(store: Store, options: Options) -> PlanScope:
     for item in every:
         counters[item.section] = numbers[item.id] = counters.get(item.section, 0) + 1
     items = filter_items(every, year, today, month=options.month) if options.month is not None else every
-    names = {t.id: signature_name(t.full_name) for t in store.teachers.all()}  # one signature style
+    names = store.plans.teacher_names(plan, signature_name)  # one signature style; a closed year's names kept
     return PlanScope(store.settings(), association, year, plan, items, options.month, today,
                      names, numbers, ordered_sections(plan, every), options.clean,
                      considered_at(store.sessions.of(association.id, year.id)))
@@ -204,7 +204,7 @@ def plan_table(store: Store, options: Options) -> TextTable:
 # № | content | due | responsible | fulfilment (the clean copy leaves the last out)
 _WEIGHTS = (6, 50, 17, 22, 25)
 _CLEAN_WEIGHTS = (6, 60, 17, 26)
-_CELL_MAX = 330.0  # points: a cell never outgrows a page; longer text is cut with the mark
+_CELL_MAX = 480.0  # points (a page holds ~740): a cell never outgrows a page; longer text is cut with the mark
 
 
 def approval_position(scope: PlanScope) -> list[str]:

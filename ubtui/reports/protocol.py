@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from ubtui.domain.associations import Association
+from ubtui.domain.people import PersonLike, display_name
 from ubtui.domain.sessions import AgendaItem, Session
 from ubtui.domain.settings import Settings
 from ubtui.domain.years import AcademicYear
@@ -39,6 +40,11 @@ class ProtocolBook:
     year: AcademicYear
     sessions: list[Session]
     title_page: bool = False
+    people: dict[str, str] = field(default_factory=dict)  # teacher id → full name, as of today
+
+    def name(self, session: Session, ref: PersonLike) -> str:
+        """A person of `session` as printed: its frozen name (closed year), today's, or the guest's."""
+        return display_name(ref, self.people, session.names)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -69,6 +75,7 @@ def protocol_book(
         year=year,
         sessions=chosen,
         title_page=(sessions is None) if title_page is None else title_page,
+        people={t.id: t.full_name for t in store.teachers.all()},
     )
 
 
@@ -121,8 +128,9 @@ def protocols_table(store: Store, options: Options) -> TextTable:
     headers = [_("No."), _("Date"), _("Kind"), _("Status"), _("Present"), _("Absent"), _("Items"), _("Decisions"),
                _("Protocol")]
     rows = []
+    people = store.teachers_by_id()
     for s in store.sessions.of(association.id, year.id):
-        missing = missing_parts(s)
+        missing = missing_parts(s, people)
         rows.append([
             str(s.number), format_date(s.date, long=False), kind_label(s.kind), status_label(s.status),
             str(len(s.present())), str(len(s.absent())), str(len(s.agenda)), str(s.decision_count()),
@@ -148,13 +156,14 @@ def kind_text(session: Session) -> str:
     }.get(session.kind, "")
 
 
-def decision_tail(decision: Any) -> str:
-    """`(responsible: …, due: …)`, or nothing; Russian says "ответственный" for one person."""
+def decision_tail(decision: Any, name: Callable[[PersonLike], str]) -> str:
+    """`(responsible: …, due: …)`, or nothing; `name` names a person. Russian says
+    "ответственный" for one person."""
     from ubtui.domain.names import names_count
     from ubtui.i18n import ngettext
 
     parts = []
-    who = decision.responsible.strip()
+    who = ", ".join(n for n in (name(r) for r in decision.responsible) if n)
     if who:
         parts.append(ngettext("responsible (one): {who}", "responsible (several): {who}", names_count(who)).format(who=who))
     if decision.due is not None:
@@ -357,13 +366,17 @@ def _session_story(book: ProtocolBook, session: Session, st: _Styles) -> list[An
     def labelled(label: str, value: str) -> Any:
         return _p(f"<b>{e(label)}</b> {e(value)}", st.body)
 
-    story.append(labelled(_("Chair:"), session.chair))
-    story.append(labelled(_("Secretary:"), session.secretary))
+    def name(ref: PersonLike) -> str:
+        return book.name(session, ref)
+
+    chair, secretary = name(session.chair), name(session.secretary)
+    story.append(labelled(_("Chair:"), chair))
+    story.append(labelled(_("Secretary:"), secretary))
     present, absent = session.present(), session.absent()
-    present_names = ", ".join(a.name for a in present)
+    present_names = ", ".join(name(a) for a in present)
     story.append(labelled(_("Present:"), f"{len(present)}" + (f" — {present_names}" if present else "")))
     if absent:
-        absent_names = "; ".join(f"{a.name} ({a.reason.strip() or '…'})" for a in absent)
+        absent_names = "; ".join(f"{name(a)} ({a.reason.strip() or '…'})" for a in absent)
         story.append(labelled(_("Absent:"), f"{len(absent)} — {absent_names}"))
     else:
         story.append(labelled(_("Absent:"), _("none")))
@@ -373,22 +386,22 @@ def _session_story(book: ProtocolBook, session: Session, st: _Styles) -> list[An
     story += [_keep_room(), _p(e(_("AGENDA:")), st.label)]
     for n, item in enumerate(session.agenda, 1):
         line = item.title.strip()
-        if item.rapporteur.strip():
-            line += " " + _("(rapporteur: {name})").format(name=item.rapporteur.strip())
+        if name(item.rapporteur):
+            line += " " + _("(rapporteur: {name})").format(name=name(item.rapporteur))
         story.append(_p(e(line), st.listed, bullet=f"{n}."))
 
     draft = session.status != "held"
     for n, item in enumerate(session.agenda, 1):
-        story.extend(_item_story(n, item, st, draft=draft))
+        story.extend(_item_story(n, item, st, name, draft=draft))
     if draft and not session.agenda:
         story.append(_ruled(4))
 
     from ubtui.reports.pdf import signature_line
 
     signatures = KeepTogether([
-        signature_line(_("Chair of the session"), session.chair, width=width, size=11.5),
+        signature_line(_("Chair of the session"), chair, width=width, size=11.5),
         Spacer(1, 3 * MM),
-        signature_line(_("Secretary of the session"), session.secretary, width=width, size=11.5),
+        signature_line(_("Secretary of the session"), secretary, width=width, size=11.5),
     ])
     # The signatures never stand alone on a page: the last lines of the protocol go with them.
     last = [story.pop()] if len(story) > 1 else []
@@ -403,14 +416,14 @@ def _ruled(count: int) -> Any:
     return ruled_lines(count, Page().width)
 
 
-def _item_story(n: int, item: AgendaItem, st: _Styles, *, draft: bool = False) -> list[Any]:
+def _item_story(n: int, item: AgendaItem, st: _Styles, name: Callable[[PersonLike], str], *, draft: bool = False) -> list[Any]:
     e = _escape
 
     story: list[Any] = [_keep_room(4), _p(e(f"{n}. {item.title.strip()}"), st.item)]
     heard = _lines(item.heard)
     lead = f"<b>{e(_('HEARD:'))}</b> "
-    if item.rapporteur.strip():
-        lead += e(item.rapporteur.strip()) + (" — " if heard else "")
+    if name(item.rapporteur):
+        lead += e(name(item.rapporteur)) + (" — " if heard else "")
     story.append(_p(lead + (e(heard[0]) if heard else ""), st.text))
     story.extend(_p(e(line), st.text) for line in heard[1:])
     if draft and not heard:
@@ -421,7 +434,7 @@ def _item_story(n: int, item: AgendaItem, st: _Styles, *, draft: bool = False) -
         story += [_keep_room(), _p(e(_("SPOKE:")), st.label)]
         for speaker in item.speakers:
             said = _lines(speaker.text)
-            head = f"<b>{e(speaker.name.strip())}:</b> " + (e(said[0]) if said else "")
+            head = f"<b>{e(name(speaker))}:</b> " + (e(said[0]) if said else "")
             story.append(_p(head, st.indented))
             story.extend(_p(e(line), st.indented) for line in said[1:])
     decisions = [d for d in item.decisions if d.text.strip()]
@@ -430,7 +443,7 @@ def _item_story(n: int, item: AgendaItem, st: _Styles, *, draft: bool = False) -
         story.append(_ruled(3) if draft else _p("…", st.indented))
     for m, decision in enumerate(decisions, 1):
         said = _lines(decision.text)
-        text = "<br/>".join(e(line) for line in said) + e(decision_tail(decision))
+        text = "<br/>".join(e(line) for line in said) + e(decision_tail(decision, name))
         story.append(_p(text, st.decision, bullet=f"{n}.{m}."))
     if item.vote is not None:
         story.append(_p(f"<b>{e(_('Vote:'))}</b> {e(vote_text(item))}", st.indented))
@@ -446,7 +459,7 @@ def _cover_story(book: ProtocolBook, layout: _Layout, st: _Styles, Contents: typ
     e = _escape
 
     settings = book.settings
-    place = ", ".join(p for p in (settings.village, settings.district, settings.region) if p)
+    place = settings.place_text()
     story: list[Any] = [Spacer(1, 10 * MM)]
     if settings.school_title():
         story.append(_p(e(settings.school_title()), st.cover_small))

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, format_date
 from ubtui.screens.course_form import CourseForm
-from ubtui.screens.printing import PrintsPdf
+from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.screens.teacher_detail import TeacherDetailScreen
 from ubtui.widgets.keys import key
 from ubtui.widgets.marks import course_status_text
@@ -23,6 +23,7 @@ class CoursesScreen(PrintsPdf, Screen[None]):
         key("f2,n,т", "new", N_("New course")),
         key("d,в", "toggle_due", N_("Only who is due")),
         key("p,з", "print", N_("Print")),
+        printer_binding(),
     ]
     AUTO_FOCUS = "#due"
 

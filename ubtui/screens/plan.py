@@ -42,7 +42,7 @@ from ubtui.domain.plans import (
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, ngettext
-from ubtui.screens.printing import PrintsPdf
+from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.domain.compliance import approval_text
 from ubtui.store.plans import PlanExists
 from ubtui.widgets.keys import key
@@ -85,6 +85,8 @@ class PlanScreen(PrintsPdf, Screen[None]):
         key("t,е", "edit_head", N_("Theme"), show=False),
         key("a,ф", "approval", N_("Approval"), show=False),
         key("p,з", "print_plan", N_("Print")),
+        key("k,л", "print_clean", N_("Clean copy"), show=False),
+        printer_binding(),
     ]
     AUTO_FOCUS = "#plan-items"
 
@@ -162,7 +164,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
             return self._writable() and self.plan is not None
         if action == "start_plan":
             return self._writable() and self.app.association is not None
-        if action in ("print_plan", "this_month"):
+        if action in ("print_plan", "print_clean", "this_month"):
             return self.plan is not None
         return True
 
@@ -217,7 +219,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
     def _fill_people(self) -> None:
         """The responsible filter offers the roles and teachers the plan's items name."""
-        names = self.app.store.plans.teacher_names()
+        names = self.app.store.plans.teacher_names(self.plan)
         roles: dict[str, str] = {}
         teachers: dict[str, str] = {}
         for item in self.items:
@@ -248,7 +250,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
         table = self.query_one("#plan-items", DataTable)
         current = self._selected_key()
         year = self.year
-        names = app.store.plans.teacher_names()
+        names = app.store.plans.teacher_names(self.plan)
         shown = filter_items(self.items, year, app.today, **self._filters()) if (self.plan and year) else []
         self._shown = shown
         with app.batch_update():
@@ -334,7 +336,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
             else:
                 detail.update("")
             return
-        names = self.app.store.plans.teacher_names()
+        names = self.app.store.plans.teacher_names(self.plan)
         lines = [_one_line(item.content)]
         facts = [
             _("Due: {due}").format(due=format_due(item.due)),
@@ -533,7 +535,11 @@ class PlanScreen(PrintsPdf, Screen[None]):
         if self.plan is not None and self.year is not None:
             self.app.push_screen(ApprovalForm(self.app.store, self.plan, self.year), self._after_save)
 
-    def action_print_plan(self) -> None:
+    def action_print_clean(self) -> None:
+        """A clean copy to sign: no fulfilment column, no marks."""
+        self.action_print_plan(clean=True)
+
+    def action_print_plan(self, clean: bool = False) -> None:
         """The plan as PDF (the monthly plan when a month is chosen), laid out in a worker."""
         from ubtui.reports import Options
         from ubtui.reports.plan import plan_scope, render_plan_pdf
@@ -543,13 +549,14 @@ class PlanScreen(PrintsPdf, Screen[None]):
             return
         month = self._filters()["month"]
         options = Options(year=self.year.id, association=app.association.id, month=month,  # type: ignore[arg-type]
-                          today=app.today)
+                          today=app.today, clean=clean)
         try:
             scope = plan_scope(app.store, options)  # read here: the store is touched from this thread only
         except UserError as error:
             self.notify(str(error), severity="error")
             return
         stem = f"plan_{self.year.label}" + (f"_{month:02d}" if month else "")  # type: ignore[str-format]
+        stem += "_clean" if clean else ""
         self.print_pdf(lambda: render_plan_pdf(scope), f"{stem}.pdf")
 
 def _one_line(text: str) -> str:

@@ -14,6 +14,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from ubtui.domain.plan_template import known_roles
+from ubtui.domain.teachers import name_key
 from ubtui.domain.plans import (
     DONE,
     MOVED,
@@ -113,7 +114,7 @@ class PlanItemForm(FormScreen[PlanItem]):
             other = self.store.teachers.find(teacher_id)
             if other is not None and other.id not in known:
                 teachers.append(other)
-        return [(t.full_name, t.id) for t in teachers]
+        return sorted(((t.full_name, t.id) for t in teachers), key=lambda pair: name_key(pair[0]))  # Kyrgyz order
 
     def compose_fields(self) -> ComposeResult:
         item = self.item

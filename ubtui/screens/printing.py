@@ -59,6 +59,34 @@ def open_with_viewer(path: Path) -> bool:
         return False
 
 
+def printer_command(path: Path) -> list[str] | None:
+    """The command that sends `path` to the default printer: `lp` or else `lpr` on PATH; None if neither."""
+    for program in ("lp", "lpr"):
+        found = shutil.which(program)
+        if found:
+            return [found, str(path)]
+    return None
+
+
+def send_to_printer(path: Path) -> bool:
+    """Send a saved PDF to the system's printer; False when there is no way to (no `lp`/`lpr`,
+    no print verb, or the spooler refused it)."""
+    try:
+        if sys.platform.startswith("win"):
+            os.startfile(str(path), "print")  # type: ignore[attr-defined]
+            return True
+        command = printer_command(path)
+        if command is None:
+            return False
+        result = subprocess.run(  # noqa: S603 (a program found on PATH and our own file)
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60,
+            check=False,
+        )
+        return result.returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
 def save_pdf(folder: Path, name: str, data: bytes) -> Path:
     """Write the PDF atomically into `folder`; a name held open by a viewer gets `(2)` … instead."""
     from ubtui.errors import UserError
@@ -74,22 +102,41 @@ def save_pdf(folder: Path, name: str, data: bytes) -> Path:
             target = free_name(folder, name)
             atomic_write(target, data)
     except OSError as error:
-        raise UserError(_("Cannot write {path}: {error}").format(path=folder / name, error=error.strerror or error)) from None
+        from ubtui.store.oserrors import describe_os_error
+
+        raise UserError(_("Cannot write the PDF: {reason}").format(reason=describe_os_error(error, folder / name))) from None
     return target
 
 
 class PrintsPdf:
-    """For a Screen: `print_pdf(render, name)` lays the PDF out in a worker, saves it, opens it.
+    """For a Screen: `print_pdf(render, name)` lays the PDF out in a worker, saves it, opens it;
+    `action_send_to_printer` (bind it: `PRINTER_KEY`) sends the last saved PDF to the printer.
 
     Read everything from the store before calling (the store belongs to the UI thread);
     `render` must only lay out what it was given.
     """
+
+    last_pdf: Path | None = None
 
     def print_pdf(self, render: Callable[[], bytes], name: str) -> None:
         from ubtui.i18n import _
 
         self.notify(_("Preparing the PDF…"), timeout=3)  # type: ignore[attr-defined]
         self._print_in_worker(render, name)
+
+    def action_send_to_printer(self) -> None:
+        """The last PDF this screen saved goes to the printer; without a printer, say so and show the path."""
+        from ubtui.i18n import _
+
+        path = self.last_pdf
+        if path is None or not path.exists():
+            self.notify(_("Print a document first (p); then o sends it to the printer."), timeout=8)  # type: ignore[attr-defined]
+            return
+        if send_to_printer(path):
+            self.notify(_("Sent to the printer: {path}").format(path=path), timeout=8)  # type: ignore[attr-defined]
+        else:
+            self.notify(_("No printer was found; the PDF is saved: {path}").format(path=path),  # type: ignore[attr-defined]
+                        severity="warning", timeout=15)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="print-pdf")
     def _print_in_worker(self, render: Callable[[], bytes], name: str) -> Path:
@@ -107,7 +154,17 @@ class PrintsPdf:
             self.notify(message, severity="error", timeout=10)  # type: ignore[attr-defined]
             return
         path = event.worker.result
+        self.last_pdf = path
+        hint = " " + _("(o: to the printer)")
         if open_with_viewer(path):
-            self.notify(_("The PDF is open: {path}").format(path=path), timeout=8)  # type: ignore[attr-defined]
+            self.notify(_("The PDF is open: {path}").format(path=path) + hint, timeout=8)  # type: ignore[attr-defined]
         else:
-            self.notify(_("The PDF is saved: {path}").format(path=path), timeout=15)  # type: ignore[attr-defined]
+            self.notify(_("The PDF is saved: {path}").format(path=path) + hint, timeout=15)  # type: ignore[attr-defined]
+
+
+def printer_binding():  # -> Binding
+    """The key that sends the last saved PDF to the printer (`o`, Cyrillic `щ`)."""
+    from ubtui.i18n import N_
+    from ubtui.widgets.keys import key
+
+    return key("o,щ", "send_to_printer", N_("To printer"))

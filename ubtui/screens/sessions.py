@@ -134,21 +134,12 @@ class SessionsScreen(Screen[None]):
 
     # --- opening the editor -----------------------------------------------------------------------
 
-    def _names(self) -> list[str]:
-        app = self.app
-        names = [m.name for m in app.association.members] if app.association else []
-        teachers = getattr(app.store, "teachers", None)
-        if teachers is not None:
-            names += [t.full_name for t in app.store.sorted_teachers()]
-        settings = app.store.settings()
-        names += [d.name for d in settings.deputies] + [settings.director]
-        return names
-
     def _open(self, session: Session) -> None:
         app = self.app
         if session.status == "draft" and app.association is not None:  # members who joined since are listed
             session.attendance = merge_attendance(session.attendance, app.association.members)
-        app.push_screen(SessionEditor(session, names=self._names()), self._edited)
+        people, teachers = app.store.sessions.people_for(session)
+        app.push_screen(SessionEditor(session, people=people, teachers=teachers), self._edited)
 
     def _edited(self, saved: bool | None) -> None:
         self.reload()

@@ -83,7 +83,7 @@ class DecisionsScreen(Screen[None]):
                 if decision.status == "done" and decision.done_on:
                     status += " " + format_date(decision.done_on, long=False)
                 table.add_row(
-                    f"№{row.session.number}", row.label, " ".join(decision.text.split()), decision.responsible,
+                    f"№{row.session.number}", row.label, " ".join(decision.text.split()), row.responsible,
                     format_date(decision.due, long=False), status, key=decision.id,
                 )
             ids = [r.decision.id for r in self.rows]

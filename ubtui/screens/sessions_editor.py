@@ -10,17 +10,17 @@ unsaved changes asks first.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
+from ubtui.domain.people import Person, PersonLike, display_name, is_empty
 from ubtui.domain.sessions import (
     DECISION_STATUSES,
     KINDS,
@@ -42,6 +42,7 @@ from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.sessions_modals import LeaveScreen, ReasonScreen
 from ubtui.widgets.fields import date_input, read_date
 from ubtui.widgets.keys import key
+from ubtui.widgets.person import PersonField
 
 EDITOR_CSS = """
 SessionEditor #editor-title { height: 1; padding: 0 1; background: $primary 30%; }
@@ -114,36 +115,31 @@ def _plain_for_console(root: Widget) -> None:
 class SpeakerEditor(Vertical):
     """Who spoke and what they said."""
 
-    def __init__(self, speaker: Speaker, names: list[str]) -> None:
+    def __init__(self, speaker: Speaker, people: list[tuple[str, str]]) -> None:
         super().__init__(classes="block speaker")
         self.speaker = speaker
-        self.names = names
+        self.people = people
 
     def on_mount(self) -> None:
         _plain_for_console(self)
 
     def compose(self) -> ComposeResult:
-        yield _line(
-            _("Who spoke"),
-            Input(self.speaker.name, classes="speaker-name", suggester=SuggestFromList(self.names, case_sensitive=False),
-                  placeholder=_("name (→ completes)")),
-        )
+        yield _line(_("Who spoke"), PersonField(Person(self.speaker.teacher_id, self.speaker.guest), self.people,
+                                                classes="speaker-name"))
         yield _text_area(self.speaker.text, "speech")
 
     def read(self) -> Speaker:
-        return Speaker(
-            name=self.query_one(".speaker-name", Input).value.strip(),
-            text=self.query_one(".speech", TextArea).text.strip(),
-        )
+        who = self.query_one(".speaker-name", PersonField).person
+        return Speaker(teacher_id=who.teacher_id, guest=who.guest, text=self.query_one(".speech", TextArea).text.strip())
 
 
 class DecisionEditor(Vertical):
     """One resolution: the text, who is responsible, by when, and its status."""
 
-    def __init__(self, decision: Decision, names: list[str]) -> None:
+    def __init__(self, decision: Decision, people: list[tuple[str, str]]) -> None:
         super().__init__(classes="block decision")
         self.decision = decision
-        self.names = names
+        self.people = people
 
     def on_mount(self) -> None:
         _plain_for_console(self)
@@ -151,11 +147,8 @@ class DecisionEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(_("Decision (what is to be done)"), classes="caption")
         yield _text_area(self.decision.text, "decision-text")
-        yield _line(
-            _("Responsible"),
-            Input(self.decision.responsible, classes="responsible",
-                  suggester=SuggestFromList(self.names, case_sensitive=False)),
-        )
+        for person in self.decision.responsible or [Person()]:  # one line per person responsible
+            yield _line(_("Responsible"), PersonField(person, self.people, classes="responsible"))
         due = date_input(self.decision.due)
         due.add_class("due", "short")
         yield _line(_("Due date"), due, Label(" ", classes="gap"), _select(DECISION_STATUSES, self.decision.status,
@@ -172,7 +165,7 @@ class DecisionEditor(Vertical):
         decision = dataclasses.replace(
             self.decision,
             text=self.query_one(".decision-text", TextArea).text.strip(),
-            responsible=self.query_one(".responsible", Input).value.strip(),
+            responsible=self._responsible(),
             due=due,
             status=status,
         )
@@ -180,36 +173,38 @@ class DecisionEditor(Vertical):
             decision.done_on = None
         return decision
 
+    def _responsible(self) -> list[Person]:
+        return [p for p in (f.person for f in self.query(".responsible").results(PersonField)) if not p.is_empty()]
+
     def is_empty(self) -> bool:
-        return not self.query_one(".decision-text", TextArea).text.strip() and not self.query_one(
-            ".responsible", Input).value.strip() and not self.query_one(".due", Input).value.strip()
+        return not self.query_one(".decision-text", TextArea).text.strip() and not self._responsible() and not self.query_one(
+            ".due", Input).value.strip()
 
 
 class AgendaItemEditor(VerticalScroll):
     """An agenda item: title, rapporteur, heard, speakers, decisions, vote."""
 
-    def __init__(self, item: AgendaItem, names: list[str]) -> None:
+    def __init__(self, item: AgendaItem, people: list[tuple[str, str]]) -> None:
         super().__init__(classes="pane item")
         self.item = item
-        self.names = names
+        self.people = people
 
     def on_mount(self) -> None:
         _plain_for_console(self)
 
     def compose(self) -> ComposeResult:
-        suggest = SuggestFromList(self.names, case_sensitive=False)
         yield _line(_("Title"), Input(self.item.title, classes="item-title", placeholder=_("On … (… жөнүндө)")))
-        yield _line(_("Rapporteur"), Input(self.item.rapporteur, classes="rapporteur", suggester=suggest))
+        yield _line(_("Rapporteur"), PersonField(self.item.rapporteur, self.people, classes="rapporteur"))
         yield Label(_("HEARD (the report)"), classes="section")
         yield _text_area(self.item.heard, "heard")
         yield Label(_("SPOKE (Ctrl+R adds a speaker)"), classes="section")
         with Vertical(classes="speakers"):
             for speaker in self.item.speakers:
-                yield SpeakerEditor(speaker, self.names)
+                yield SpeakerEditor(speaker, self.people)
         yield Label(_("RESOLVED (Ctrl+T adds a decision)"), classes="section")
         with Vertical(classes="decisions"):
             for decision in self.item.decisions:
-                yield DecisionEditor(decision, self.names)
+                yield DecisionEditor(decision, self.people)
         vote = self.item.vote
         numbers = ("", "", "") if vote is None else (str(vote.in_favour), str(vote.against), str(vote.abstained))
         yield Label(_("Vote (leave empty if there was none)"), classes="section")
@@ -220,12 +215,12 @@ class AgendaItemEditor(VerticalScroll):
         )
 
     async def add_speaker(self) -> SpeakerEditor:
-        editor = SpeakerEditor(Speaker(), self.names)
+        editor = SpeakerEditor(Speaker(), self.people)
         await self.query_one(".speakers", Vertical).mount(editor)
         return editor
 
     async def add_decision(self) -> DecisionEditor:
-        editor = DecisionEditor(Decision(), self.names)
+        editor = DecisionEditor(Decision(), self.people)
         await self.query_one(".decisions", Vertical).mount(editor)
         return editor
 
@@ -250,9 +245,9 @@ class AgendaItemEditor(VerticalScroll):
         return dataclasses.replace(
             self.item,
             title=self.query_one(".item-title", Input).value.strip(),
-            rapporteur=self.query_one(".rapporteur", Input).value.strip(),
+            rapporteur=self.query_one(".rapporteur", PersonField).person,
             heard=self.query_one(".heard", TextArea).text.strip(),
-            speakers=[s for s in speakers if s.name or s.text],
+            speakers=[s for s in speakers if not is_empty(s) or s.text],
             decisions=[d for d in decisions if d.text or d.responsible or d.due],
             vote=vote,
         )
@@ -282,6 +277,7 @@ class AttendanceTable(DataTable[str]):
 class SessionEditor(Screen[bool]):
     """Returns True when the session was saved at least once."""
 
+    holds_a_form = True  # the app's undo waits until the editor is closed
     DEFAULT_CSS = EDITOR_CSS
     BINDINGS = [
         key("f2,ctrl+s", "save", N_("Save")),
@@ -294,14 +290,22 @@ class SessionEditor(Screen[bool]):
         ctrl("ctrl+pageup", "previous_tab", N_("Previous tab"), "^PgUp", show=False),
     ]
 
-    def __init__(self, session: Session, *, names: Iterable[str] = ()) -> None:
+    def __init__(self, session: Session, *, people: Iterable[tuple[str, str]] = (),
+                 teachers: Mapping[str, str] | None = None) -> None:
+        """`people`: (name, teacher id) the pickers offer, in Kyrgyz order; `teachers`: id → name
+        of every teacher (those who left too), to name who the session lists."""
         super().__init__()
         self.session = session
-        self.names = sorted({n for n in names if n} | {a.name for a in session.attendance}, key=str.casefold)
+        self.people = list(people)
+        self.teachers = dict(teachers or {})
         self.attendance = [dataclasses.replace(a) for a in session.attendance]
         self.saved_once = False
         self._item_serial = 0
         self._snapshot: tuple[Any, ...] = ()
+
+    def name_of(self, ref: PersonLike) -> str:
+        """A person as the session names them: frozen (closed year), today's name, or the guest's."""
+        return display_name(ref, self.teachers, self.session.names)
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -318,9 +322,8 @@ class SessionEditor(Screen[bool]):
                     yield _line(_("Kind"), _select(KINDS, session.kind, id="kind"),
                                 Label(_("Status"), classes="gap-label"), _select(STATUSES, session.status, id="status"))
                     yield _line(_("Place"), Input(session.place, id="place"))
-                    suggest = SuggestFromList(self.names, case_sensitive=False)
-                    yield _line(_("Chair of the session"), Input(session.chair, id="chair", suggester=suggest))
-                    yield _line(_("Secretary of the session"), Input(session.secretary, id="secretary", suggester=suggest))
+                    yield _line(_("Chair of the session"), PersonField(session.chair, self.people, id="chair"))
+                    yield _line(_("Secretary of the session"), PersonField(session.secretary, self.people, id="secretary"))
                     yield Label(_("Invited (one per line: name; position)"), classes="caption")
                     guests = "\n".join("; ".join(p for p in (g.name, g.position) if p) for g in session.guests)
                     yield _text_area(guests, "guests", id="guests")
@@ -337,7 +340,7 @@ class SessionEditor(Screen[bool]):
                     yield AttendanceTable(id="attendance", cursor_type="row", zebra_stripes=True)
             for number, item in enumerate(session.agenda, 1):
                 with TabPane(self._item_label(number), id=self._new_item_id()):
-                    yield AgendaItemEditor(item, self.names)
+                    yield AgendaItemEditor(item, self.people)
         yield Footer()
 
     def _new_item_id(self) -> str:
@@ -366,7 +369,7 @@ class SessionEditor(Screen[bool]):
             table.clear()
             for n, entry in enumerate(self.attendance, 1):
                 table.add_row(
-                    str(n), entry.name, _("present") if entry.present else _("ABSENT"), entry.reason, key=str(n)
+                    str(n), self.name_of(entry), _("present") if entry.present else _("ABSENT"), entry.reason, key=str(n)
                 )
             if row is not None and self.attendance:
                 table.move_cursor(row=min(row, len(self.attendance) - 1))
@@ -380,7 +383,7 @@ class SessionEditor(Screen[bool]):
             _("present {n} of {m}").format(n=present, m=len(self.attendance)),
         ]
         self.query_one("#editor-title", Static).update(" · ".join(p for p in parts if p))
-        missing = missing_parts(session)
+        missing = missing_parts(session, self.teachers)
         self.query_one("#missing", Static).update(
             _("The protocol still lacks: {what}").format(what="; ".join(missing)) if missing and session.created_at else ""
         )
@@ -397,7 +400,7 @@ class SessionEditor(Screen[bool]):
                 values.append(widget.text)
             elif isinstance(widget, Select):
                 values.append(widget.value)
-        values.append(tuple((a.name, a.present, a.reason) for a in self.attendance))
+        values.append(tuple((a.teacher_id, a.guest, a.present, a.reason) for a in self.attendance))
         values.append(len(self.query(AgendaItemEditor)))
         return tuple(values)
 
@@ -433,8 +436,8 @@ class SessionEditor(Screen[bool]):
             kind=str(self.query_one("#kind", Select).value),
             status=str(self.query_one("#status", Select).value),
             place=self.query_one("#place", Input).value.strip(),
-            chair=self.query_one("#chair", Input).value.strip(),
-            secretary=self.query_one("#secretary", Input).value.strip(),
+            chair=self.query_one("#chair", PersonField).person,
+            secretary=self.query_one("#secretary", PersonField).person,
             attendance=[dataclasses.replace(a) for a in self.attendance],
             guests=guests,
             agenda=agenda,
@@ -459,7 +462,7 @@ class SessionEditor(Screen[bool]):
                 self.saved_once = True
                 self._take_snapshot()
                 self._update_title()
-                missing = missing_parts(saved)
+                missing = missing_parts(saved, self.teachers)
                 if missing:
                     self.notify(_("Saved. The protocol still lacks: {what}").format(what="; ".join(missing)), timeout=6)
                 else:
@@ -481,8 +484,10 @@ class SessionEditor(Screen[bool]):
             tabs.active = "tab-attendance"
         else:
             tabs.active = "tab-head"
-            if name in ("date", "place", "chair", "secretary"):
+            if name in ("date", "place"):
                 self.query_one(f"#{name}", Input).focus()
+            elif name in ("chair", "secretary"):
+                self.query_one(f"#{name} Select").focus()
 
     def action_save(self) -> None:
         self.save()
@@ -526,7 +531,7 @@ class SessionEditor(Screen[bool]):
             self._fill_attendance(row)
             self._update_title()
 
-        self.app.push_screen(ReasonScreen(entry.name, entry.reason), answered)
+        self.app.push_screen(ReasonScreen(self.name_of(entry), entry.reason), answered)
 
     # --- agenda items --------------------------------------------------------------------------------------
 
@@ -543,7 +548,7 @@ class SessionEditor(Screen[bool]):
     async def action_add_item(self) -> None:
         tabs = self.query_one("#editor-tabs", TabbedContent)
         number = len(self._item_panes()) + 1
-        editor = AgendaItemEditor(AgendaItem(), self.names)
+        editor = AgendaItemEditor(AgendaItem(), self.people)
         pane = TabPane(self._item_label(number), editor, id=self._new_item_id())
         await tabs.add_pane(pane)
         tabs.active = pane.id or ""
@@ -555,7 +560,7 @@ class SessionEditor(Screen[bool]):
             self.notify(_("Open an agenda item first (Ctrl+N adds one)."), severity="warning")
             return
         editor = await item.add_speaker()
-        editor.query_one(".speaker-name", Input).focus()
+        editor.query_one(".speaker-name Select").focus()
 
     async def action_add_decision(self) -> None:
         item = self._current_item()
@@ -587,7 +592,7 @@ class SessionEditor(Screen[bool]):
 
     def _remove_block(self, block: Widget) -> None:
         empty = isinstance(block, DecisionEditor) and block.is_empty() or isinstance(block, SpeakerEditor) and not (
-            block.read().name or block.read().text)
+            not is_empty(block.read()) or block.read().text)
         if empty:
             block.remove()
             return

@@ -45,7 +45,10 @@ class SettingsScreen(Screen[None]):
             with TabPane(_("School"), id="tab-school"):
                 with VerticalScroll():
                     for name, label, required in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS:
-                        yield Field(_(label), Input(getattr(settings, name), id=name), name=name, required=required)
+                        # the genitive field shows, greyed, the form ubtui derives when it is left empty
+                        hint = settings.school_genitive() if name == "school_genitive_override" else ""
+                        control = Input(getattr(settings, name), id=name, placeholder=hint)
+                        yield Field(_(label), control, name=name, required=required)
                     yield Static(_("Documents print: {title}").format(title=settings.school_title() or "—"),
                                  id="school-title-preview", classes="hint", markup=False)
                     deputies = "\n".join(f"{d.name}; {d.position_text()}" for d in settings.deputies)

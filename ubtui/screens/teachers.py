@@ -12,7 +12,7 @@ from ubtui.domain.teachers import category_label
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.confirm import ConfirmScreen
-from ubtui.screens.printing import PrintsPdf
+from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.screens.teacher_detail import TeacherDetailScreen
 from ubtui.screens.teacher_form import TeacherForm
 from ubtui.widgets.keys import key
@@ -29,6 +29,7 @@ class TeachersScreen(PrintsPdf, Screen[None]):
         key("delete", "delete", N_("Delete")),
         key("slash,ctrl+f", "find", N_("Find")),
         key("p,з", "print", N_("Print")),
+        printer_binding(),
         key("a,ф", "toggle_scope", N_("Whole school / this association"), show=False),
         key("i,ш", "toggle_inactive", N_("Show who left"), show=False),
         key("s,ы", "sort", N_("Sort"), show=False),

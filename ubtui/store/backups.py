@@ -155,3 +155,29 @@ def prune(path: Path) -> list[Path]:
                 pass
             removed.append(backup.path)
     return removed
+
+
+def describe_for_list(path: Path, found: list[Backup]) -> list[tuple[Backup, str, str, str]]:
+    """For `backup list`: each backup with its generation, size and state (good, damaged, or of
+    another school file), as translated text."""
+    from ubtui.i18n import _
+    from ubtui.store.errors import FileProblem
+    from ubtui.store.schoolfile import parse
+
+    current = (peek_meta(path) or {}).get("file_id")
+    rows = []
+    for backup in found:
+        try:
+            data = backup.path.read_bytes()
+            size = f"{len(data) // 1024 + 1} KB"
+            document = parse(data, allow_newer=True)
+        except OSError:
+            rows.append((backup, "?", "?", _("cannot be read")))
+            continue
+        except FileProblem:
+            rows.append((backup, "?" if backup.generation is None else str(backup.generation), size, _("DAMAGED")))
+            continue
+        file_id = document["meta"]["1"].get("file_id")
+        state = _("good") if not isinstance(current, str) or file_id == current else _("OTHER SCHOOL FILE")
+        rows.append((backup, str(document["meta"]["1"].get("generation", 0)), size, state))
+    return rows

@@ -8,7 +8,7 @@ Starting a plan never overwrites one that exists unless the caller says
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ubtui.domain.plans import (
     DONE,
@@ -30,11 +30,12 @@ from ubtui.domain.plans import (
     validate_plan,
     years_between,
 )
+from ubtui.domain.people import Person, display_name
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
 from ubtui.i18n import _, get_language, ngettext
-from ubtui.store.repos import Repository
+from ubtui.store.repos import Repository, cut
 
 if TYPE_CHECKING:
     from ubtui.store.store import Store
@@ -68,8 +69,10 @@ class Plans:
 
     def __init__(self, store: "Store") -> None:
         self.store = store
-        self.plans: Repository[Plan] = Repository(store.school, "plans", Plan, self._validate_plan)
-        self.items: Repository[PlanItem] = Repository(store.school, "plan_items", PlanItem, self._validate_item)
+        self.plans: Repository[Plan] = Repository(store.school, "plans", Plan, self._validate_plan,
+                                                  lambda _p: _("the work plan"))
+        self.items: Repository[PlanItem] = Repository(store.school, "plan_items", PlanItem, self._validate_item,
+                                                      lambda i: _("plan item «{text}»").format(text=cut(i.content)))
 
     # --- validation ---------------------------------------------------------------------------
 
@@ -124,9 +127,12 @@ class Plans:
         ]
         return max(earlier, key=lambda p: starts[p.year_id]) if earlier else None
 
-    def teacher_names(self) -> dict[str, str]:
-        """Teacher id → short name (`Жумабаева Г.Э.`), for the responsible column."""
-        return {t.id: short_name(t.full_name) for t in self.store.teachers.all()}
+    def teacher_names(self, plan: Plan | None = None, style: Callable[[str], str] = short_name) -> dict[str, str]:
+        """Teacher id → name in `style` (short: `Жумабаева Г.Э.`), for the responsible column:
+        today's names, or those a closed year froze in `plan.names`."""
+        by_id = self.store.teachers_by_id()
+        frozen = plan.names if plan is not None else None
+        return {t: style(display_name(Person(t), by_id, frozen)) for t in set(by_id) | set(frozen or {})}
 
     def responsible_text(self, item: PlanItem, names: dict[str, str] | None = None, separator: str = ", ") -> str:
         """Roles first, then the teachers' short names."""
@@ -177,7 +183,7 @@ class Plans:
         year = self._year(year_id)
         self._check_open(year)
         language = language or get_language()
-        with self.store.batch():
+        with self.store.school.label(_("the work plan started")), self.store.batch():
             self._make_room(association_id, year, replace)
             plan = self.plans.save(template_plan(association_id, year_id, language))
             for item in template_items(plan.id, language):
@@ -194,7 +200,7 @@ class Plans:
         if source is None or source.year_id == year_id:
             raise NoPreviousPlan(_("There is no earlier plan of this association to copy."))
         shift = years_between(self.year_of(source), year)
-        with self.store.batch():
+        with self.store.school.label(_("the work plan started")), self.store.batch():
             self._make_room(association_id, year, replace)
             plan = self.plans.save(copied_plan(source, year_id))
             for item in copied_items(self.items_of(source), plan.id, shift):
@@ -205,14 +211,14 @@ class Plans:
         """An empty plan (refused if one exists)."""
         year = self._year(year_id)
         self._check_open(year)
-        with self.store.batch():
+        with self.store.school.label(_("the work plan started")), self.store.batch():
             self._make_room(association_id, year, False)
             return self.plans.save(Plan(association_id=association_id, year_id=year_id, language=get_language()))
 
     def delete_plan(self, plan_id: str) -> None:
         plan = self.plans.get(plan_id)
         self._check_open(self.year_of(plan))
-        with self.store.batch():
+        with self.store.school.label(_("{what} deleted").format(what=_("the work plan"))), self.store.batch():
             self._delete(plan)
 
     # --- editing ------------------------------------------------------------------------------------
@@ -235,7 +241,7 @@ class Plans:
         if problems:
             raise ValidationError(problems)
         before = self.items.find(item.id)
-        with self.store.batch():
+        with self.store.school.label(_("{what} saved").format(what=self.items.what(item))), self.store.batch():
             if before is None or before.section != item.section or item.order <= 0:
                 siblings = [i.order for i in self.items.all() if i.plan_id == plan.id and i.section == item.section
                             and i.id != item.id]
@@ -254,7 +260,7 @@ class Plans:
         item = self.items.get(item_id)
         plan = self.plans.get(item.plan_id)
         self._check_open(self.year_of(plan))
-        with self.store.batch():
+        with self.store.school.label(_("{what} deleted").format(what=self.items.what(item))), self.store.batch():
             self.items.delete(item_id)
             self._renumber(plan, item.section)
 
@@ -276,7 +282,7 @@ class Plans:
         if not 0 <= target < len(siblings):
             return False
         siblings[index], siblings[target] = siblings[target], siblings[index]
-        with self.store.batch():
+        with self.store.school.label(_("{what} moved").format(what=self.items.what(item))), self.store.batch():
             for number, sibling in enumerate(siblings, 1):
                 if sibling.order != number:
                     sibling.order = number

@@ -8,9 +8,16 @@ from tinydb import Query
 
 from ubtui.domain.records import Record, utc_now
 from ubtui.domain.validation import Problems, ValidationError
+from ubtui.i18n import _
 
 R = TypeVar("R", bound=Record)
 Validator = Callable[[R, list[R]], Problems]
+
+
+def cut(text: str, limit: int = 40) -> str:
+    """A record's text short enough to name it in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class NotFound(LookupError):
@@ -43,11 +50,17 @@ class _OnDemand(Sequence[R]):
 class Repository(Generic[R]):
     """One table of one record type; the screens see dataclasses, never dicts."""
 
-    def __init__(self, school: "School", table: str, kind: type[R], validator: Validator | None = None) -> None:  # noqa: F821
+    def __init__(self, school: "School", table: str, kind: type[R], validator: Validator | None = None,  # noqa: F821
+                 describe: Callable[[R], str] | None = None) -> None:
+        """`describe` names a record for the undo list ("teacher Асанова", translated)."""
         self.school = school
         self.table = school.db.table(table)
         self.kind = kind
         self.validator = validator
+        self.describe = describe
+
+    def what(self, record: R) -> str:
+        return self.describe(record) if self.describe is not None else self.table.name
 
     def all(self) -> list[R]:
         return [self.kind.from_dict(doc) for doc in self.table.all()]
@@ -73,6 +86,10 @@ class Repository(Generic[R]):
 
     def save(self, record: R) -> R:
         """Insert or update by `id`, after validation; sets the timestamps."""
+        with self.school.label(_("{what} saved").format(what=self.what(record))):
+            return self._save(record)
+
+    def _save(self, record: R) -> R:
         problems = self.validate(record)
         if problems:
             raise ValidationError(problems)
@@ -95,6 +112,11 @@ class Repository(Generic[R]):
 
     def delete(self, record_id: str) -> None:
         self.school._check_writable()
+        found = self.find(record_id)
+        with self.school.label(_("{what} deleted").format(what=self.what(found) if found is not None else self.table.name)):
+            self._delete(record_id)
+
+    def _delete(self, record_id: str) -> None:
         removed = self.table.remove(Query().id == record_id)
         if not removed:
             raise NotFound(record_id)

@@ -18,6 +18,7 @@ import hashlib
 import datetime as dt
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -26,7 +27,7 @@ from tinydb.storages import Storage
 
 from ubtui import __version__
 from ubtui.i18n import _
-from ubtui.store import backups, migrations, soundness
+from ubtui.store import backups, migrations, soundness, undo
 from ubtui.store.errors import DamagedFile, FileChangedOutside, ForeignFile, NewerSchema, ReadOnly, SaveFailed
 from ubtui.store.jsonio import BadJSON, DirSyncFailed, atomic_write, canonical, file_mode, loads_strict, sha256_text
 from ubtui.store.lock import InstanceLock, describe_holder, lock_path
@@ -77,6 +78,11 @@ def seal_matches(document: Document) -> bool:
 
 def render(document: Document) -> bytes:
     """Bring meta up to date (generation +1, checksum) and return the file's bytes."""
+    return render_with_body(document)[0]
+
+
+def render_with_body(document: Document) -> tuple[bytes, str]:
+    """As `render`, with the canonical JSON of the tables it wrote (what undo keeps)."""
     meta = meta_of(document)
     meta["generation"] = int(meta.get("generation", 0)) + 1
     meta["app_version"] = __version__
@@ -85,7 +91,7 @@ def render(document: Document) -> bytes:
     body = body_text(document)
     head = '{"meta":' + canonical(document[META])
     text = head + ("}" if body == "{}" else "," + body[1:])
-    return (text + "\n").encode("utf-8")
+    return (text + "\n").encode("utf-8"), body
 
 
 def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True) -> dict[str, Any]:
@@ -245,6 +251,10 @@ class School:
         self._stamp = stamp  # (size, mtime_ns, inode, device) of the file after that
         self.today: Callable[[], dt.date] = dt.date.today
         self.read_only_listeners: list[Callable[[str], None]] = []
+        self.history = undo.History()
+        self._state = undo.pack(body_text(document))  # the tables as last read or written: what an undo goes back to
+        self._label: str | None = None  # what the pending change is, for the undo list
+        self._unrecorded = False
         self.db = TinyDB(storage=lambda: SchoolStorage(self))
 
     # --- opening -------------------------------------------------------------
@@ -340,7 +350,7 @@ class School:
         except OSError as error:  # no backup, no migration: the file stays as it is
             raise SaveFailed(_not_saved(error, self.path)) from None
         self._document = migrations.migrate(self._document)
-        self._write(self._document)
+        self._write(self._document, record=False)  # an upgrade is not a change to undo
 
     def close(self) -> None:
         self.db.close()
@@ -394,20 +404,82 @@ class School:
             yield
         except BaseException:
             self._batch_depth -= 1
-            if self._batch_depth == 0 and self._dirty:
-                self._dirty = False
-                self._reload()
+            if self._batch_depth == 0:
+                self._label = None
+                if self._dirty:
+                    self._dirty = False
+                    self._reload()
             raise
         self._batch_depth -= 1
         if self._batch_depth == 0 and self._dirty:
             self._dirty = False
             self._write(self._document)
+        if self._batch_depth == 0:
+            self._label = None
+
+    @contextlib.contextmanager
+    def label(self, description: str) -> Iterator[None]:
+        """Name the change made inside (translated: "teacher Асанова saved") for the undo list;
+        the outermost name wins, so a store method names the whole of what it does."""
+        mine = self._label is None
+        if mine:
+            self._label = description
+        try:
+            yield
+        finally:
+            if mine and self._batch_depth == 0:
+                self._label = None
+
+    @contextlib.contextmanager
+    def not_undoable(self) -> Iterator[None]:
+        """A write that is a choice, not a change (the association chosen, the language): kept
+        out of the undo list, so Ctrl+Z undoes what the user changed, not what they looked at."""
+        self._unrecorded = True
+        try:
+            yield
+        finally:
+            self._unrecorded = False
+
+    def undo(self, keep: Callable[[Document, Document], Document] | None = None) -> str | None:
+        """Write the state before the last change back (a new generation); returns what was
+        undone, or None when there is nothing to undo in this run. `keep(tables, current)`
+        may carry what is not undone (the choices) from the current tables into the restored ones."""
+        return self._step(self.history.undo, self.history.redo, keep)
+
+    def redo(self, keep: Callable[[Document, Document], Document] | None = None) -> str | None:
+        """Apply again what the last undo took back; returns what was redone, or None."""
+        return self._step(self.history.redo, self.history.undo, keep)
+
+    def _step(self, source: list[undo.Step], target: list[undo.Step],
+              keep: Callable[[Document, Document], Document] | None) -> str | None:
+        self._check_writable()
+        if self._batch_depth or not source:
+            return None
+        step = source.pop()
+        current = self._state
+        try:
+            tables = undo.unpack(step.state)
+            if keep is not None:
+                tables = keep(tables, undo.unpack(current))
+            self._write({META: self._document[META], **tables}, record=False)
+        except BaseException:
+            source.append(step)
+            raise
+        finally:
+            self._forget_table_caches()
+        target.append(undo.Step(step.description, current))
+        return step.description
+
+    def _forget_table_caches(self) -> None:
+        for table in self.db._tables.values():
+            table.clear_cache()
+            table._next_id = None  # the restored state may hold other doc ids
 
     def _check_writable(self) -> None:
         if self.read_only:
             raise ReadOnly(self.read_only_reason)
 
-    def _write(self, document: Document) -> None:
+    def _write(self, document: Document, *, record: bool = True) -> None:
         if self.read_only:
             self._reload()
             self._check_writable()
@@ -421,7 +493,8 @@ class School:
             if self._backed_up_on != today:
                 backups.make_backup(self.path, today)
                 self._backed_up_on = today
-            data = render(document)
+            data, body = render_with_body(document)
+            before = self._state
             try:
                 atomic_write(self.path, data)
             except DirSyncFailed as error:  # the new file is in place; only its folder entry may not be on disk yet
@@ -441,6 +514,10 @@ class School:
         except BaseException:
             self._reload()
             raise
+        self._state = undo.pack(body)
+        if record and not self._unrecorded and self._state != before:
+            self.history.record(self._label or _("a change"), before)
+        self._label = None
 
     def unsound_message(self) -> str:
         """One line: the file is read-only because of what is wrong in it (empty when sound)."""
@@ -478,7 +555,7 @@ class School:
         side: Path | None = None
         kept = ""
         try:
-            side = _keep_aside(self.path, document)
+            side = _keep_aside(self.path, document, self._stamp)
         except OSError as error:
             kept = describe_os_error(error, self.path.parent)
         if side is not None:
@@ -507,6 +584,7 @@ class School:
             self._document = fresh
         for table in self.db._tables.values():
             table.clear_cache()
+        self._state = undo.pack(body_text(self._document))
 
 
 def _sha256(data: bytes) -> str:
@@ -514,7 +592,7 @@ def _sha256(data: bytes) -> str:
 
 
 def _stamp_of(found: os.stat_result) -> tuple[int, ...]:
-    return (found.st_size, found.st_mtime_ns, found.st_ino, found.st_dev)
+    return (found.st_size, found.st_mtime_ns, found.st_ino, found.st_dev, stat.S_IMODE(found.st_mode))
 
 
 def _read_with_stamp(path: Path) -> tuple[bytes | None, tuple[int, ...] | None]:
@@ -566,13 +644,16 @@ def side_file_name(path: Path, now: dt.datetime | None = None) -> Path:
     return candidate
 
 
-def _keep_aside(path: Path, document: Document) -> Path:
+def _keep_aside(path: Path, document: Document, stamp: tuple[int, ...] | None) -> Path:
     """Write the document that could not be saved beside the file (a sealed school file of its
-    own, so `ubtui check` reads it), no more readable than the file."""
+    own, so `ubtui check` reads it), no more readable than the file was, nor than it is now."""
     pending = json.loads(canonical(document))
     side = side_file_name(path)
-    mode = file_mode(path)
-    atomic_write(side, render(pending), mode=0o600 if mode is None else mode & 0o666)
+    mode = 0o600 if stamp is None else stamp[4] & 0o666
+    now = file_mode(path)
+    if now is not None:
+        mode &= now
+    atomic_write(side, render(pending), mode=mode)
     return side
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ubtui.domain.associations import Association, Member
+from ubtui.domain.people import Person, display_name
+from ubtui.domain.teachers import name_key
 from ubtui.domain.sessions import (
     Decision,
     Session,
@@ -17,6 +19,7 @@ from ubtui.domain.sessions import (
     default_attendance,
     next_number,
     renumbered,
+    short_name,
     typical_agenda,
     typical_date,
     validate_session,
@@ -45,6 +48,7 @@ class DecisionRow:
     decision_number: int
     item_title: str
     decision: Decision
+    responsible: str = ""  # who, as short names (`Жумабаева Г.Э.`) or the guest's text
 
     @property
     def label(self) -> str:
@@ -57,7 +61,8 @@ class Sessions:
 
     def __init__(self, store: "Store") -> None:
         self._store = store
-        self.repo: Repository[Session] = Repository(store.school, "sessions", Session, self._validate)
+        self.repo: Repository[Session] = Repository(store.school, "sessions", Session, self._validate,
+                                                    lambda s: _("session №{n}").format(n=s.number))
 
     # --- reading -------------------------------------------------------------------------
 
@@ -96,11 +101,28 @@ class Sessions:
         """Every decision of the year's sessions (of one association, or all), in protocol order."""
         sessions = self.in_year(year_id) if association_id is None else self.of(association_id, year_id)
         rows = []
+        people = {t.id: t.full_name for t in self._store.teachers.all()}
         for session in sessions:
             for n, item in enumerate(session.agenda, 1):
                 for m, decision in enumerate(item.decisions, 1):
-                    rows.append(DecisionRow(session, n, m, item.title, decision))
+                    who = ", ".join(
+                        short_name(display_name(r, people, session.names)) if r.teacher_id else r.guest.strip()
+                        for r in decision.responsible
+                    )
+                    rows.append(DecisionRow(session, n, m, item.title, decision, who))
         return rows
+
+    def people_for(self, session: Session) -> tuple[list[tuple[str, str]], dict[str, str]]:
+        """What the session editor offers and shows: (name, id) of the active teachers and of
+        anyone the session names, in Kyrgyz order; and id → name of every teacher (frozen names
+        of a closed year first)."""
+        teachers = self._store.teachers.all()
+        names = {t.id: t.full_name for t in teachers}
+        names.update(session.names)
+        named = session.teacher_ids()
+        chosen = [t for t in teachers if t.active or t.id in named]
+        offered = sorted(((names[t.id], t.id) for t in chosen), key=lambda pair: name_key(pair[0]))
+        return offered, names
 
     # --- a new session --------------------------------------------------------------------------
 
@@ -110,22 +132,19 @@ class Sessions:
         number = self.next_number(association.id, year.id)
         settings = self._store.settings()
         members = [Member(m.name, m.teacher_id) for m in association.members]
-        teachers = getattr(self._store, "teachers", None)
-        if teachers is not None:  # a member renamed in the teacher records prints with today's name
-            names = {t.id: t.full_name for t in teachers.all()}
-            for member in members:
-                if member.teacher_id in names:
-                    member.name = names[member.teacher_id]
+        matcher = self._store.name_matcher()
+        head = matcher.person(association.head) if association.head.strip() else Person()
+        secretary = matcher.person(association.secretary) if association.secretary.strip() else Person()
         return Session(
             association_id=association.id,
             year_id=year.id,
             number=number,
             date=today if year.contains(today) else typical_date(number, year),
             place=settings.village,
-            chair=association.head,
-            secretary=association.secretary,
+            chair=head,
+            secretary=secretary,
             attendance=default_attendance(members),
-            agenda=typical_agenda(number, association.head) if typical else [],
+            agenda=typical_agenda(number, head) if typical else [],
         )
 
     # --- writing -----------------------------------------------------------------------------------
@@ -139,6 +158,9 @@ class Sessions:
             problems.add("year_id", _("The academic year of this session is not in the school file."))
         if session.association_id and self._store.associations.find(session.association_id) is None:
             problems.add("association_id", _("The association of this session is not in the school file."))
+        named = session.teacher_ids()
+        if named and not named <= self._store.teachers.ids():
+            problems.add("teacher_id", _("A teacher named in this session is not in the school file."))
         return problems
 
     def _check_open_year(self, year_id: str) -> None:
@@ -166,7 +188,7 @@ class Sessions:
         pairs = renumbered(self.of(association_id, year_id))
         changed = [(s, n) for s, n in pairs if s.number != n]
         if changed:
-            with self._store.batch():
+            with self._store.school.label(_("sessions renumbered")), self._store.batch():
                 # Through numbers no session has, so the unique-number rule holds at every step.
                 top = max(s.number for s, _n in pairs) + len(pairs)
                 for offset, (session, _n) in enumerate(changed, 1):
@@ -198,7 +220,7 @@ def session_teacher_references(store: "Store", teacher_id: str) -> list[str]:
     associations = {a.id: a.name for a in store.associations.all()}
     found = []
     for session in store.sessions.all():
-        if any(a.teacher_id == teacher_id for a in session.attendance):
+        if teacher_id in session.teacher_ids():
             found.append(
                 _("session №{n} of «{association}», {year}").format(
                     n=session.number, association=associations.get(session.association_id, "?"),

@@ -347,8 +347,17 @@ def _association_refs(association: Association) -> Iterable[Reference]:
 def _session_refs(session: Session) -> Iterable[Reference]:
     yield _ref("association_id", "associations", session.association_id)
     yield _ref("year_id", "years", session.year_id)
+    yield _ref("chair.teacher_id", "teachers", session.chair.teacher_id)
+    yield _ref("secretary.teacher_id", "teachers", session.secretary.teacher_id)
     for index, entry in enumerate(session.attendance, 1):
         yield _ref(f"attendance[{index}].teacher_id", "teachers", entry.teacher_id)
+    for n, item in enumerate(session.agenda, 1):
+        yield _ref(f"agenda[{n}].rapporteur.teacher_id", "teachers", item.rapporteur.teacher_id)
+        for index, speaker in enumerate(item.speakers, 1):
+            yield _ref(f"agenda[{n}].speakers[{index}].teacher_id", "teachers", speaker.teacher_id)
+        for m, decision in enumerate(item.decisions, 1):
+            for index, person in enumerate(decision.responsible, 1):
+                yield _ref(f"agenda[{n}].decisions[{m}].responsible[{index}].teacher_id", "teachers", person.teacher_id)
 
 
 def _plan_refs(plan: Plan) -> Iterable[Reference]:

@@ -9,11 +9,13 @@ from typing import Callable
 
 from ubtui.domain.associations import Association, Member, validate_association
 from ubtui.domain.courses import Course, CourseStatus, course_status, validate_course
+from ubtui.domain.people import NameMatcher
 from ubtui.domain.settings import Settings, validate_settings
+from ubtui.domain.year_names import freeze_year_names
 from ubtui.domain.teachers import Teacher, name_key, teacher_warnings, validate_teacher
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear, pick_current, validate_year
-from ubtui.store.repos import Repository
+from ubtui.store.repos import Repository, cut
 from ubtui.errors import UserError
 from ubtui.i18n import _, ngettext
 from ubtui.store.schoolfile import School
@@ -27,6 +29,18 @@ TeacherReferences = Callable[["Store", str], list[str]]
 TEACHER_REFERENCES: list[TeacherReferences] = [plan_teacher_references, session_teacher_references]
 
 
+CHOICES = ("last_association_id", "language")  # settings that are a choice, not a change
+
+
+def _keep_choices(tables: dict, current: dict) -> dict:
+    """The restored tables with the current choices in their settings record."""
+    now = next(iter((current.get("settings") or {}).values()), None)
+    for record in (tables.get("settings") or {}).values():
+        if now is not None:
+            record.update({name: now[name] for name in CHOICES if name in now})
+    return tables
+
+
 class TeacherInUse(UserError):
     """The teacher is named in other records; mark them as left instead."""
 
@@ -36,13 +50,20 @@ class Store:
 
     def __init__(self, school: School) -> None:
         self.school = school
-        self._settings = Repository(school, "settings", Settings)
-        self.years: Repository[AcademicYear] = Repository(school, "years", AcademicYear, validate_year)
-        self.associations: Repository[Association] = Repository(
-            school, "associations", Association, validate_association
+        self._settings = Repository(school, "settings", Settings, describe=lambda _s: _("the settings"))
+        self.years: Repository[AcademicYear] = Repository(
+            school, "years", AcademicYear, validate_year, lambda y: _("academic year {label}").format(label=y.label)
         )
-        self.teachers: Repository[Teacher] = Repository(school, "teachers", Teacher, validate_teacher)
-        self.courses: Repository[Course] = Repository(school, "courses", Course, self._validate_course)
+        self.associations: Repository[Association] = Repository(
+            school, "associations", Association, validate_association,
+            lambda a: _("association «{name}»").format(name=cut(a.name)),
+        )
+        self.teachers: Repository[Teacher] = Repository(
+            school, "teachers", Teacher, validate_teacher, lambda t: _("teacher {name}").format(name=cut(t.full_name))
+        )
+        self.courses: Repository[Course] = Repository(
+            school, "courses", Course, self._validate_course, lambda c: _("course «{title}»").format(title=cut(c.title))
+        )
         self.sessions = Sessions(self)
         self.plans = Plans(self)
 
@@ -66,6 +87,36 @@ class Store:
     @property
     def read_only(self) -> bool:
         return self.school.read_only
+
+    # --- undo ------------------------------------------------------------------------
+
+    def undo(self) -> str | None:
+        """Undo the last change of this run: the state before it is written back as a new
+        generation (atomic and backed up like any write). Returns what was undone, or None.
+        The choices (association last chosen, language) stay as they are now."""
+        return self.school.undo(_keep_choices)
+
+    def redo(self) -> str | None:
+        """Apply again what the last undo took back; None when there is nothing to redo."""
+        return self.school.redo(_keep_choices)
+
+    def remember_choice(self, *, association_id: str | None = None, language: str | None = None) -> None:
+        """Remember the association chosen or the language in the settings; not a change to undo."""
+        settings = self.settings()
+        if association_id is not None:
+            settings.last_association_id = association_id
+        if language is not None:
+            settings.language = language
+        with self.school.not_undoable():
+            self.save_settings(settings)
+
+    @property
+    def can_undo(self) -> bool:
+        return self.school.history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self.school.history.can_redo
 
     def batch(self):
         return self.school.batch()
@@ -128,7 +179,7 @@ class Store:
     def save_association(self, association: Association, member_ids: list[str] | None = None) -> Association:
         """Save an association in one write; with `member_ids`, exactly those teachers become its
         members (a teacher moves from their old association, one left out loses it)."""
-        with self.batch():
+        with self.school.label(_("{what} saved").format(what=self.associations.what(association))), self.batch():
             saved = self.associations.save(association)
             if member_ids is not None:
                 chosen = set(member_ids)
@@ -157,7 +208,7 @@ class Store:
             raise UserError(
                 _("«{name}» cannot be deleted: it has {what}, which would be lost.").format(name=association.name, what=found)
             )
-        with self.batch():
+        with self.school.label(_("{what} deleted").format(what=self.associations.what(association))), self.batch():
             for teacher in self.teachers.all():
                 if teacher.association_id == association_id:
                     self.save_teacher(dataclasses.replace(teacher, association_id=""))
@@ -190,6 +241,29 @@ class Store:
         needle = " ".join(name_or_id.split()).casefold()
         matches = [t for t in items if needle and needle in " ".join(t.full_name.split()).casefold()]
         return matches[0] if len(matches) == 1 else None
+
+    def teachers_by_id(self) -> dict[str, Teacher]:
+        """Every teacher (those who left too) by id: what names a person in a session or plan."""
+        return {t.id: t for t in self.teachers.all()}
+
+    def name_matcher(self) -> NameMatcher:
+        """Finds the teacher a typed name means (an association's head, an old text)."""
+        return NameMatcher((t.id, t.full_name) for t in self.teachers.all())
+
+    def freeze_year_names(self, year_id: str) -> int:
+        """Keep the names the year's sessions and plans print with today, whatever later renames
+        do (called when a year is closed); one write. Returns how many records changed."""
+        sessions, plans = freeze_year_names(
+            self.sessions.in_year(year_id), self.plans.of_year(year_id), self.plans.items.all(), self.teachers_by_id()
+        )
+        if sessions or plans:
+            year = self.years.find(year_id)
+            with self.school.label(_("the names of {label} kept").format(label=year.label if year else "?")), self.batch():
+                for session in sessions:
+                    self.sessions.repo.save(session)
+                for plan in plans:
+                    self.plans.plans.save(plan)
+        return len(sessions) + len(plans)
 
     def members_of(self, association: Association) -> list[Teacher]:
         """The teacher records the association's members link to, in the members' order."""
@@ -250,7 +324,8 @@ class Store:
                     where="; ".join(references[:3]) + ("…" if len(references) > 3 else "")
                 )
             )
-        with self.batch():
+        teacher = self.teachers.get(teacher_id)
+        with self.school.label(_("{what} deleted").format(what=self.teachers.what(teacher))), self.batch():
             for course in self.courses_of(teacher_id):
                 self.courses.delete(course.id)
             for association in self.associations.all():
@@ -265,7 +340,8 @@ class Store:
         teacher = self.teachers.get(teacher_id)
         teacher.active = False
         teacher.left_on = day or self.school.today()
-        return self.save_teacher(teacher)
+        with self.school.label(_("{what} marked as left").format(what=self.teachers.what(teacher))):
+            return self.save_teacher(teacher)
 
     def delete_or_retire(self, teacher_id: str, day: dt.date | None = None) -> bool:
         """Delete the teacher if nothing names them, else mark them as left; True when deleted."""
