@@ -298,8 +298,7 @@ def test_each_bad_packet_exits_1_with_one_line_and_changes_nothing(district_with
     from ubtui.store.packet import _as_school_document, soundness_problems
 
     resealed = json.loads(cases["unsound resealed"].read_bytes())
-    if not soundness_problems(_as_school_document(resealed["header"], resealed["tables"])):
-        del cases["unsound resealed"]  # the soundness module has not landed in this build
+    assert soundness_problems(_as_school_document(resealed["header"], resealed["tables"]))  # the case is really unsound
     before = dump(db_path)
     for name, path in cases.items():
         code = cli.main(["district", "--district-db", str(db_path), "import", str(path)])
@@ -401,3 +400,27 @@ def test_kill_during_import_leaves_before_or_after(tmp_path):
         states.add(schools)
         shutil.rmtree(work)
     assert 100 in states  # at least the full round got through
+
+
+def test_report_pdf_and_csv_carry_the_figures_in_both_languages(demo_path, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from ubtui import i18n
+    from ubtui.district.report import report_csv, report_pdf
+
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, packet_of(demo_path, tmp_path / "stick"))
+    expect = tmp_path / "expected.txt"
+    expect.write_text("12; Токтогул\n99; Жок мектеп\n", encoding="utf-8")
+    assert cli.main(["district", "--district-db", str(db_path), "expect", str(expect)]) == 0
+    capsys.readouterr()
+    for language, title in (("ky", "Усулдук бирикмелер боюнча райондук жыйынтык"), ("ru", "Сводка района")):
+        i18n.set_language(language)
+        with DistrictDB(db_path) as db:
+            report = build_report(db, DEMO_DAY)
+        held = [row[3] for row in report.compliance.rows]
+        assert report.missing.rows == [["99", "Жок мектеп"]]
+        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(__import__("io").BytesIO(report_pdf(report, DEMO_DAY))).pages)
+        assert title in text and "Жок мектеп" in text and all(h in text for h in held)
+        csv_text = report_csv(report)
+        assert csv_text.count("\n") == len(report.compliance.rows) + 1 and held[0] in csv_text
