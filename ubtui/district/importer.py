@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ubtui.district.db import DistrictDB, DistrictError, drop_packet_parts, finish_packet_parts, keep_packet_part
+from ubtui.district.db import (
+    DistrictDB,
+    DistrictError,
+    drop_packet_parts,
+    finish_packet_parts,
+    keep_packet_part,
+    sync_packet_parts,
+)
 from ubtui.i18n import N_, _, format_date
 from ubtui.store.errors import FileProblem
 from ubtui.store.packet import Received, read_received_file
@@ -135,6 +142,7 @@ def run_import(
         if dry_run:
             conn.execute("ROLLBACK")
         else:
+            sync_packet_parts(parts)
             conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
