@@ -99,3 +99,13 @@ def test_district_bench_runs_at_the_smallest_scale() -> None:
     assert set(found) == {"district-import"}, done.stdout
     assert float(found["district-import"]["budget"]) == 3.0 and float(found["district-import"]["ratio"]) > 0
     assert "json.loads" in done.stdout and "country: skipped" in done.stdout and "report" in done.stdout
+
+
+def test_teachers_filter_types_in_both_apps_and_reports() -> None:
+    done = bench("teachers-filter", "--runs", "1", "--warmup", "0", "--scale", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = results(done.stdout)
+    assert set(found) == {"teachers-filter", "teachers-filter-worst"}, done.stdout
+    assert float(found["teachers-filter"]["budget"]) == 3.0
+    assert float(found["teachers-filter"]["ratio"]) > 0
+    assert "300 teachers" in done.stdout and "bare DataTable" in done.stdout

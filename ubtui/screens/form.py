@@ -35,10 +35,10 @@ class FormScreen(ModalScreen[T], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Static(self.form_title, classes="title")
+            yield Static(self.form_title, classes="title", markup=False)
             with VerticalScroll(classes="fields"):
                 yield from self.compose_fields()
-            yield Static("", id="form-message", classes="error")
+            yield Static("", id="form-message", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Save") + " [F2]", id="save", variant="primary")
                 yield Button(_("Cancel") + " [Esc]", id="cancel")

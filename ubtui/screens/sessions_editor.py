@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
+from ubtui.domain.collation import name_key
 from ubtui.domain.people import Person, PersonLike, display_name, is_empty
 from ubtui.domain.sessions import (
     DECISION_STATUSES,
@@ -37,9 +38,11 @@ from ubtui.domain.sessions import (
 )
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.sessions_modals import LeaveScreen, ReasonScreen
+from ubtui.widgets.cells import Table
 from ubtui.widgets.fields import date_input, read_date
 from ubtui.widgets.keys import key
 from ubtui.widgets.person import PersonField
@@ -256,7 +259,7 @@ class AgendaItemEditor(VerticalScroll):
 # --- attendance -----------------------------------------------------------------------------------------
 
 
-class AttendanceTable(DataTable[str]):
+class AttendanceTable(Table):
     """Every member; Space marks present / absent, Enter edits the reason."""
 
     BINDINGS = [
@@ -489,6 +492,7 @@ class SessionEditor(Screen[bool]):
             elif name in ("chair", "secretary"):
                 self.query_one(f"#{name} Select").focus()
 
+    @edits
     def action_save(self) -> None:
         self.save()
 

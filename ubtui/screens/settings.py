@@ -8,15 +8,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
 
 from ubtui.domain.settings import RULE_LIMITS, SCHOOL_FIELDS, SCHOOL_NAME_FIELDS, Rules, deputy_from_line
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, format_date
 from ubtui.screens.association_form import AssociationForm
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.year_form import YearForm
+from ubtui.widgets.cells import Table
 from ubtui.widgets.fields import Field, IntegerValidator
 from ubtui.widgets.keys import key
 
@@ -69,24 +71,31 @@ class SettingsScreen(Screen[None]):
             with TabPane(_("Academic years"), id="tab-years"):
                 with Vertical():
                     yield Static(_("F2 new · Enter edit · Del delete"), classes="hint")
-                    yield DataTable(id="years", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="years", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Associations"), id="tab-associations"):
                 with Vertical():
                     yield Static(_("F2 new · Enter edit · Del delete"), classes="hint")
-                    yield DataTable(id="associations", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="associations", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Language"), id="tab-language"):
-                with RadioSet(id="language"):
-                    for code in LANGUAGES:
-                        yield RadioButton(LANGUAGE_NAMES[code], value=code == settings.language, id=f"lang-{code}")
+                with Vertical():
+                    with RadioSet(id="language"):
+                        for code in LANGUAGES:
+                            yield RadioButton(LANGUAGE_NAMES[code], value=code == settings.language, id=f"lang-{code}")
+                    yield Checkbox(_("Plain display: only the console font's letters, simple borders"),
+                                   settings.plain_display, id="plain-display")
+                    yield Static(_("For the Linux text console and old Windows consoles (there it is on anyway); "
+                                   "takes effect at the next start."), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
         years = self.query_one("#years", DataTable)
-        for key, label in (("label", _("Academic year")), ("start", _("Start")), ("end", _("End")), ("closed", _("State"))):
-            years.add_column(label, key=key)
+        # Fixed widths that fit 80 columns: a longer name ends in "…", never off the screen.
+        for key, label, width in (("label", _("Academic year"), 12), ("start", _("Start"), 10), ("end", _("End"), 10),
+                                  ("closed", _("State"), 24)):
+            years.add_column(label, key=key, width=width)
         associations = self.query_one("#associations", DataTable)
-        for key, label in (("name", _("Name")), ("head", _("Head")), ("members", _("Members"))):
-            associations.add_column(label, key=key)
+        for key, label, width in (("name", _("Name"), 30), ("head", _("Head"), 28), ("members", _("Members"), 9)):
+            associations.add_column(label, key=key, width=width)
         self.reload_tables()
         self._saved_values = self._typed_values()
 
@@ -163,6 +172,7 @@ class SettingsScreen(Screen[None]):
             self.app.context_changed()
             self.notify(_("Saved."))
 
+    @edits
     def action_new(self) -> None:
         store = self.app.store
         if self.tab == "tab-years":
@@ -170,6 +180,7 @@ class SettingsScreen(Screen[None]):
         else:
             self.app.push_screen(AssociationForm(store), self._after_form)
 
+    @edits
     @on(DataTable.RowSelected)
     def action_edit(self) -> None:
         store = self.app.store
@@ -178,6 +189,7 @@ class SettingsScreen(Screen[None]):
         elif self.tab == "tab-associations" and (key := self._selected("#associations")):
             self.app.push_screen(AssociationForm(store, store.associations.get(key)), self._after_form)
 
+    @edits
     def action_delete(self) -> None:
         store = self.app.store
         if self.tab == "tab-years":
@@ -207,6 +219,7 @@ class SettingsScreen(Screen[None]):
 
     # --- saving the school and the rules ----------------------------------------------------
 
+    @edits
     @on(Button.Pressed, "#save-school")
     @on(Button.Pressed, "#save-rules")
     def action_save(self) -> None:
@@ -255,6 +268,22 @@ class SettingsScreen(Screen[None]):
         self.notify(_("Saved."))
 
     # --- language -------------------------------------------------------------------------------
+
+    @on(Checkbox.Changed, "#plain-display")
+    def _plain_chosen(self, event: Checkbox.Changed) -> None:
+        store = self.app.store
+        settings = store.settings()
+        if settings.plain_display == event.value:
+            return
+        if self.app.refuse_edit():
+            return
+        settings.plain_display = event.value
+        try:
+            store.save_settings(settings)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(_("Saved: from the next start."))
 
     @on(RadioSet.Changed, "#language")
     def _language_chosen(self, event: RadioSet.Changed) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Any
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.validation import ValidationResult, Validator
@@ -43,9 +46,9 @@ class Field(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Label(self.label)
+            yield Label(self.label, markup=False)
             yield self.control
-        yield Static("", classes="error")
+        yield Static("", classes="error", markup=False)
 
     def show_error(self, message: str) -> None:
         error = self.query_one(".error", Static)
@@ -104,7 +107,12 @@ def read_date(widget: Input) -> dt.date | None:
 
 def choice(options: list[tuple[str, str]], value: str, *, id: str) -> Select[str]:
     """A Select of (label, code) pairs with a translated prompt and no blank."""
-    return Select(options, value=value, allow_blank=False, prompt=_("Select"), id=id)
+    return Select(plain_options(options), value=value, allow_blank=False, prompt=_("Select"), id=id)
+
+
+def plain_options(options: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """(label, value) pairs whose labels are plain text: a name such as `[/]x` is shown as typed."""
+    return [(Text(label) if isinstance(label, str) else label, value) for label, value in options]
 
 
 def int_input(value: int | None, low: int, high: int, *, id: str) -> Input:
