@@ -424,3 +424,24 @@ def test_report_pdf_and_csv_carry_the_figures_in_both_languages(demo_path, tmp_p
         assert title in text and "Жок мектеп" in text and all(h in text for h in held)
         csv_text = report_csv(report)
         assert csv_text.count("\n") == len(report.compliance.rows) + 1 and held[0] in csv_text
+
+
+def test_district_figures_are_the_home_screens(demo_path, demo_store, tmp_path):
+    """One rule, one place: the district's row of an association says what its home screen says."""
+    from ubtui.district.views import compliance_rows, each_school
+    from ubtui.i18n import _
+    from ubtui.store.overview import overview
+
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, demo_path)
+    with DistrictDB(db_path) as db:
+        [school] = list(each_school(db))
+        rows = {row.association: row.figures for row in compliance_rows(school, DEMO_DAY)}
+    year = demo_store.current_year(DEMO_DAY)
+    assert rows and year is not None
+    for association in demo_store.sorted_associations():
+        home = {f.label: f.value for f in overview(demo_store, year, association, DEMO_DAY)}
+        f = rows[association.name]
+        assert home[_("Sessions held")].startswith(f"{f.sessions.held} / {f.sessions.required}")
+        assert home[_("Practical seminars held")] == f"{f.sessions.seminars} / {f.sessions.seminars_required}"
+        assert home[_("Decisions overdue")] == str(f.sessions.overdue)
