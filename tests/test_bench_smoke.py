@@ -90,3 +90,13 @@ def test_the_terminal_model_sees_a_frame_and_ignores_a_repaint_of_it() -> None:
     assert screen.feed(frame) is False  # the same frame again changes nothing
     assert screen.feed(b"\x1b[3;4H\x1b[K") is True
     assert screen.text() == "Кыргыз\n\n"
+
+
+def test_teachers_filter_types_in_both_apps_and_reports() -> None:
+    done = bench("teachers-filter", "--runs", "1", "--warmup", "0", "--scale", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = results(done.stdout)
+    assert set(found) == {"teachers-filter", "teachers-filter-worst"}, done.stdout
+    assert float(found["teachers-filter"]["budget"]) == 3.0
+    assert float(found["teachers-filter"]["ratio"]) > 0
+    assert "300 teachers" in done.stdout and "bare DataTable" in done.stdout

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from ubtui.domain.people import Person
 from ubtui import cli, i18n
 from ubtui.domain.composition import composition
 from ubtui.domain.courses import DUE, OK, OVERDUE, Course, course_status

@@ -21,8 +21,9 @@ from ubtui.errors import UserError
 from ubtui.i18n import N_, _
 from ubtui.screens.home import HomeScreen
 from ubtui.store import Store
-from ubtui.widgets.keys import key
-from ubtui.widgets.textual_i18n import ascii_glyphs, retranslate_bindings
+from ubtui.widgets.keys import key, key_label
+from ubtui.widgets.plain import plain_wanted, use_plain
+from ubtui.widgets.textual_i18n import retranslate_bindings
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Area:
     key: str
     key_label: str
     screen_path: str  # "module:Class", imported when first opened
+    letters: str = ""  # keys that also open it from the home screen ("m,ь"), for terminals that keep F11/F12
 
     def label(self) -> str:
         return _(self.title)
@@ -63,12 +65,10 @@ AREAS: list[Area] = [
     Area("sessions", N_("Sessions"), "f4", "F4", "ubtui.screens.sessions:SessionsScreen"),
     Area("plan", N_("Work plan"), "f5", "F5", "ubtui.screens.plan:PlanScreen"),
     Area("courses", N_("Courses"), "f6", "F6", "ubtui.screens.courses:CoursesScreen"),
+    Area("mentoring", N_("Mentoring"), "f11", "F11", "ubtui.screens.mentoring:MentoringScreen", "m,ь"),
+    Area("lessons", N_("Open lessons"), "f12", "F12", "ubtui.screens.lessons:LessonsScreen", "o,щ"),
     Area("settings", N_("Settings"), "f9", "F9", SETTINGS),
 ]
-
-
-def linux_console() -> bool:
-    return os.environ.get("TERM", "") == "linux"
 
 
 class UbtuiApp(App[int]):
@@ -80,24 +80,30 @@ class UbtuiApp(App[int]):
         key("f7", "pick_year", N_("Year"), show=False),
         key("f8", "pick_association", N_("Association"), show=False),
         key("f10,ctrl+q", "quit", N_("Quit"), priority=True),
+        # The palette's own binding, so its footer label is translated (Textual adds "palette" otherwise).
+        key("ctrl+p", "command_palette", N_("palette"), show=False, priority=True),
         # Most terminals send Ctrl+Z for Ctrl+Я under a Cyrillic layout (the same key); those with
         # the kitty / modifyOtherKeys protocols report ctrl+я (and ctrl+н for Ctrl+Y's key).
         Binding("ctrl+z,ctrl+я", "undo", N_("Undo"), key_display="Ctrl+Z", show=False),
         Binding("ctrl+y,ctrl+н", "redo", N_("Redo"), key_display="Ctrl+Y", show=False),
     ]
 
-    def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None) -> None:
+    def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None,
+                 plain: bool = False) -> None:
         settings = store.settings()
         if language_forced is None and settings.language in i18n.LANGUAGES:
             i18n.set_language(settings.language)
         retranslate_bindings()
-        self.console_mode = linux_console()
-        if self.console_mode:
-            ascii_glyphs()
-        super().__init__(ansi_color=self.console_mode or None)
+        # Plain mode (DESIGN §7): TERM=linux, an old Windows console, --plain or the setting.
+        self.plain = plain_wanted(flag=plain, setting=settings.plain_display)
+        self.console_mode = self.plain  # the screens' name for it
+        super().__init__(ansi_color=self.plain or None)
+        if self.plain:
+            use_plain(self)
         for area in AREAS:  # every area's F-key works from any screen
             self._bindings.bind(area.key, f"open_area('{area.id}')", area.label(), show=False)
         self.store = store
+        self._shown_read_only = False
         self._today = today
         self.year: AcademicYear | None = None
         self.association: Association | None = None
@@ -124,11 +130,38 @@ class UbtuiApp(App[int]):
 
     def _update_titles(self) -> None:
         settings = self.store.settings()
-        self.title = settings.school_title() or "ubtui"
+        title = settings.school_title() or "ubtui"
+        self._shown_read_only = self.store.read_only
+        if self.store.read_only:  # first, so that a long school name never hides it
+            title = f"{_('READ-ONLY')} ({self.read_only_reason(short=True)}) · {title}"
+        self.title = title
         parts = [self.year.label if self.year else "", self.association.name if self.association else ""]
-        if self.store.read_only:
-            parts.append(_("READ-ONLY"))
         self.sub_title = " · ".join(p for p in parts if p)
+
+    # --- read-only ------------------------------------------------------------------------
+
+    def read_only_reason(self, *, short: bool = False) -> str:
+        """Why the file cannot be changed: a few words for the header, or the store's full sentence."""
+        school = self.store.school
+        full = getattr(school, "read_only_reason", "") or _("The file is open read-only.")
+        if not short:
+            return full
+        if school.problems:
+            return _("content not sound")
+        if school.holder:
+            return _("another ubtui has it open")
+        if full != _("The file is open read-only."):
+            return _("changed outside ubtui")
+        return _("opened read-only")
+
+    def refuse_edit(self) -> bool:
+        """Editing actions ask this first: on a read-only file, say why at once and refuse."""
+        if not self.store.read_only:
+            return False
+        if not self._shown_read_only:
+            self._update_titles()
+        self.notify(self.read_only_reason(), title=_("Nothing can be changed"), severity="warning", markup=False)
+        return True
 
     def context_changed(self) -> None:
         """Settings changed years or associations: reload and redraw the titles."""
@@ -143,10 +176,9 @@ class UbtuiApp(App[int]):
         if self.console_mode:
             self.theme = "ansi-dark"
             self.add_class("-console")
-        if self.store.school.problems:
-            self.notify(self.store.school.unsound_message(), severity="error", timeout=30, markup=False)
-        elif self.store.read_only:
-            self.notify(self.store.school.read_only_reason, severity="warning", timeout=10, markup=False)
+        if self.store.read_only:  # the header keeps a short mark; this says it in full once
+            self.notify(self.read_only_reason(), severity="error" if self.store.school.problems else "warning",
+                        timeout=30, markup=False)
         # A save that finds the file changed by another program turns the school read-only:
         # the header says so, and the message stays until it is dismissed.
         self.store.school.read_only_listeners.append(self._turned_read_only)
@@ -158,7 +190,7 @@ class UbtuiApp(App[int]):
             self.call_after_refresh(self.exit, 0)
 
     def _turned_read_only(self, reason: str) -> None:
-        self._update_titles()
+        self._update_titles()  # the header's mark, with the reason, stays as long as the file is open
         self.notify(reason, severity="error", timeout=24 * 3600)
 
     def start_home(self) -> None:
@@ -182,11 +214,9 @@ class UbtuiApp(App[int]):
         self.open_area(area_id)
 
     def action_help(self) -> None:
-        keys = []
-        for key, active in self.screen.active_bindings.items():
-            if active.binding.description:
-                keys.append((active.binding.key_display or key.upper(), active.binding.description))
-        self.push_screen(load_screen(HELP)(keys))
+        from ubtui.screens.help import key_groups
+
+        self.push_screen(load_screen(HELP)(key_groups(self.screen)))
 
     def action_pick_year(self) -> None:
         years = list(reversed(self.store.sorted_years()))
@@ -246,6 +276,14 @@ class UbtuiApp(App[int]):
             self.screen.query_one(TabbedContent).active = "tab-language"
 
     # --- Textual's own words, translated --------------------------------------------------
+
+    def notify(self, message: str, *, markup: bool = False, **options) -> None:  # type: ignore[override]
+        """Messages name teachers, associations, files: never markup unless a caller asks."""
+        super().notify(message, markup=markup, **options)
+
+    def get_key_display(self, binding) -> str:  # type: ignore[no-untyped-def]
+        """Keys as printed on the keyboard (`Ctrl+P`, `PgDn`, `↑`), not Textual's `^p`."""
+        return binding.key_display or key_label(binding.key.split(",")[0].strip())
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):
@@ -310,19 +348,38 @@ class UbtuiApp(App[int]):
             self.push_screen(settings())
 
     async def action_quit(self) -> None:
-        """Quit at once, unless a screen holds typed text that is not saved: then ask."""
+        """Quit at once, unless a screen holds typed text that is not saved: then ask
+        save and quit / quit without saving / stay."""
         unsaved = [s for s in self.screen_stack if getattr(s, "has_unsaved_changes", lambda: False)()]
         if not unsaved:
             self.exit(0)
             return
+        quit_screen = load_screen("ubtui.screens.sessions_modals:QuitScreen")
+        if isinstance(self.screen, quit_screen):
+            return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
+        async def answered(answer: str | None) -> None:
+            if answer == "discard":
                 self.exit(0)
+            elif answer == "save":
+                await self._save_and_quit(unsaved)
 
-        confirm = load_screen("ubtui.screens.confirm:ConfirmScreen")
-        if not isinstance(self.screen, confirm):
-            self.push_screen(confirm(_("Some typed text is not saved yet. Quit without saving it?"), yes=_("Quit")), answered)
+        self.push_screen(quit_screen(), answered)
+
+    async def _save_and_quit(self, unsaved: list[Screen]) -> None:
+        """Save every screen with typed text, the top one first; the first that cannot be saved
+        stays open with its problems shown, and nothing quits."""
+        for screen in reversed(unsaved):
+            save = getattr(screen, "save_for_quit", None)
+            if save is None:
+                continue
+            saved = save()
+            if hasattr(saved, "__await__"):
+                saved = await saved
+            if not saved:
+                return
+        # A form whose caller stores the record was dismissed: let its callback run first.
+        self.screen.call_next(self.exit, 0)
 
     def _print_error_renderables(self) -> None:
         """A crash leaves one translated line on screen; the traceback goes to the log."""
@@ -348,4 +405,4 @@ class UbtuiApp(App[int]):
         self.error_console.print(_("ubtui stopped because of an internal error; your saved data is safe.") + where, markup=False)
 
     def action_help_quit(self) -> None:
-        self.notify(_("Press [b]{key}[/b] to quit the app").format(key="F10"), title=_("Do you want to quit?"))
+        self.notify(_("Press [b]{key}[/b] to quit the app").format(key="F10"), title=_("Do you want to quit?"), markup=True)

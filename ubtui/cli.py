@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar=_("PATH"), help=_("the school file (default: UBTUI_DB or the user data folder)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: ky (Kyrgyz) or ru (Russian)"))
     parser.add_argument("--demo", action="store_true", help=_("open a fresh temporary copy of the demo school"))
+    parser.add_argument("--plain", action="store_true",
+                        help=_("plain display for a text console: only the console font's characters, ASCII borders"))
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     demo = commands.add_parser("demo", help=_("write a fresh copy of the demo school to PATH"))
@@ -110,6 +112,7 @@ def _add_document_parsers(commands: argparse._SubParsersAction) -> None:
         sub.add_argument("--session", type=int, metavar="N", help=_("session number"))
         sub.add_argument("--teacher", metavar=_("NAME_OR_ID"), help=_("one teacher"))
         sub.add_argument("--month", type=int, choices=range(1, 13), metavar=_("MONTH"), help=_("month, 1-12"))
+        sub.add_argument("--event", metavar="ID", help=_("one lesson event, by its id (the first column of report lessons)"))
     printing.add_argument("--clean", action="store_true",
                           help=_("the plan: a clean copy to sign, without the fulfilment column"))
     printing.add_argument("-o", "--output", metavar=_("FILE"), help=_("the PDF file (default: named after the document, in the current folder)"))
@@ -178,17 +181,17 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
         folder = Path(tempfile.mkdtemp(prefix="ubtui-demo-"))
         try:
-            return _run_tui(fresh_demo(folder / "demo.json"), language_forced=args.lang)
+            return _run_tui(fresh_demo(folder / "demo.json"), language_forced=args.lang, plain=args.plain)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-    return _run_tui(_db_path(args), language_forced=args.lang)
+    return _run_tui(_db_path(args), language_forced=args.lang, plain=args.plain)
 
 
 def _interactive() -> bool:
     return sys.stdin.isatty() and os.environ.get("UBTUI_EXIT_WHEN_READY") != "1"
 
 
-def _open_for_tui(path: Path):
+def _open_for_tui(path: Path, plain: bool = False):
     """Open the school file; if it is damaged or not sound and a good backup exists, offer to restore it.
 
     An unsound file whose backup is declined (or that has none) opens read-only."""
@@ -201,7 +204,7 @@ def _open_for_tui(path: Path):
             raise
         from ubtui.screens.recovery import RecoveryApp
 
-        if not RecoveryApp(str(error), error.backup.name).run():
+        if not RecoveryApp(str(error), error.backup.name, plain=plain).run():
             raise
         from ubtui.store.errors import ForeignBackup
         from ubtui.store.restore import restore_backup
@@ -216,11 +219,11 @@ def _open_for_tui(path: Path):
     if store.school.problems and _interactive():
         from ubtui.store.schoolfile import newest_good_backup
 
-        backup = newest_good_backup(path)
+        backup = newest_good_backup(path, store.school.meta.get("file_id"))  # this school's own backups only
         if backup is not None:
             from ubtui.screens.recovery import RecoveryApp
 
-            if RecoveryApp(store.school.unsound_message(), backup.name).run():
+            if RecoveryApp(store.school.unsound_message(), backup.name, plain=plain).run():
                 from ubtui.store.restore import restore_backup
 
                 store.close()
@@ -229,12 +232,12 @@ def _open_for_tui(path: Path):
     return store
 
 
-def _run_tui(path: Path, language_forced: str | None) -> int:
-    store = _open_for_tui(path)
+def _run_tui(path: Path, language_forced: str | None, plain: bool = False) -> int:
+    store = _open_for_tui(path, plain)
     try:
         from ubtui.app import UbtuiApp
 
-        app = UbtuiApp(store, language_forced=language_forced)
+        app = UbtuiApp(store, language_forced=language_forced, plain=plain)
         app.run()
         return app.return_code or EXIT_OK
     finally:
@@ -245,7 +248,7 @@ def _document_options(args: argparse.Namespace):  # -> reports.Options
     from ubtui.reports import Options
 
     return Options(year=args.year, association=args.association, session=args.session, teacher=args.teacher,
-                   month=args.month, clean=getattr(args, "clean", False))
+                   month=args.month, event=args.event, clean=getattr(args, "clean", False))
 
 
 def _open_for_reading(args: argparse.Namespace):  # -> Store

@@ -67,6 +67,9 @@ def fill(store: Store, today: dt.date) -> None:
         from ubtui.demo import sessions as demo_sessions
 
         demo_sessions.fill(store, today, ids)
+        from ubtui.demo import mentoring as demo_mentoring
+
+        demo_mentoring.fill(store, today, ids)
         for year in store.years.all():  # last year was closed with its names kept
             if year.closed:
                 store.freeze_year_names(year.id)

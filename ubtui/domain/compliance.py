@@ -117,9 +117,13 @@ def mentored_ids(mentorships: Iterable[Any], today: dt.date) -> set[str]:
 def young_without_mentor(
     teachers: Iterable[Teacher], mentorships: Iterable[Any], today: dt.date, rules: Rules
 ) -> list[Teacher]:
-    """Active young teachers (Teacher.is_young) with no current mentorship."""
-    mentored = mentored_ids(mentorships, today)
-    return [t for t in teachers if t.active and t.is_young(today, rules) and t.id not in mentored]
+    """Active young teachers (Teacher.is_young) with no current mentorship: the mentoring rule
+    (`domain.mentoring.young_without_mentor`); stored dicts (the district's) are read as pairs."""
+    from ubtui.domain.mentoring import Mentorship
+    from ubtui.domain.mentoring import young_without_mentor as rule
+
+    pairs = [m if isinstance(m, Mentorship) else Mentorship.from_dict(m) for m in mentorships]
+    return rule(teachers, pairs, today, rules)
 
 
 def association_compliance(
@@ -175,14 +179,15 @@ def school_figures(
     return figures
 
 
-def session_figures(year_figures_of: Sequence[YearFigures]) -> list[Figure]:
+def session_figures(year_figures_of: Sequence[YearFigures], seminars_held: int | None = None) -> list[Figure]:
     """Sessions held against the yearly minimum, practical seminars, decisions past due —
-    summed over the associations given (one, or the whole school)."""
+    summed over the associations given (one, or the whole school).  `seminars_held`, when
+    given, counts the seminars held by sessions or seminar lessons (`domain.lessons.seminars_held`)."""
     if not year_figures_of:
         return []
     held = sum(f.held for f in year_figures_of)
     required = sum(f.required for f in year_figures_of)
-    seminars = sum(f.seminars for f in year_figures_of)
+    seminars = sum(f.seminars for f in year_figures_of) if seminars_held is None else seminars_held
     seminars_required = sum(f.seminars_required for f in year_figures_of)
     overdue = sum(f.overdue for f in year_figures_of)
     drafts = sum(f.drafts for f in year_figures_of)

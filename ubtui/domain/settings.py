@@ -85,6 +85,7 @@ class Settings(Record):
     rules: Rules = field(default_factory=Rules)
     language: str = "ky"
     last_association_id: str = ""
+    plain_display: bool = False  # plain mode (DESIGN §7) even where the terminal would not need it
 
     def school_title(self, language: str | None = None) -> str:
         """The school as the school writes it: `Токтогул Сатылганов атындагы №12 орто мектеби`.

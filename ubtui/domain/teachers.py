@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ubtui.domain.collation import name_key  # noqa: F401  (re-exported: the one Kyrgyz sort key)
 from ubtui.domain.records import Record
 from ubtui.domain.settings import Rules
 from ubtui.domain.validation import Problems
@@ -184,15 +185,6 @@ def award_text(award: Award) -> str:
     """`Title (2019)` as printed in the information bank."""
     title = award.title.strip()
     return f"{title} ({award.year})" if award.year else title
-
-
-_KYRGYZ_ALPHABET = "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя"  # the Russian one with ң ө ү in their places
-_LETTER_RANK = {letter: 1000 + rank for rank, letter in enumerate(_KYRGYZ_ALPHABET)}
-
-
-def name_key(text: str) -> tuple[int, ...]:
-    """Sort key in Kyrgyz alphabetical order (Төлөгөнова before Турдубаев, Үсөнов after Усубалиев)."""
-    return tuple(_LETTER_RANK.get(char, ord(char)) for char in " ".join(text.split()).casefold())
 
 
 def split_list(text: str) -> list[str]:

@@ -28,6 +28,7 @@ class Options:
     session: int | None = None
     teacher: str | None = None  # name, part of it, or id
     month: int | None = None
+    event: str | None = None  # a lesson event's id (a visit sheet, or a subject week's plan)
     today: dt.date | None = None  # the day figures are computed at (tests); default the school's today
     clean: bool = False  # the plan: a clean copy to sign (no fulfilment column, no marks)
 
@@ -38,15 +39,20 @@ DOCUMENTS: dict[str, str] = {
     "plan": "ubtui.reports.plan:plan_pdf",
     "protocol": "ubtui.reports.protocol:protocol_pdf",
     "protocols": "ubtui.reports.protocol:protocols_pdf",
+    "lessons": "ubtui.reports.lessons:lessons_pdf",
+    "mentoring": "ubtui.reports.mentoring:mentoring_pdf",
 }
 TABLES: dict[str, str] = {
     "staff": "ubtui.reports.staff:staff_table",
     "courses": "ubtui.reports.courses:courses_table",
     "plan": "ubtui.reports.plan:plan_table",
     "protocols": "ubtui.reports.protocol:protocols_table",
+    "lessons": "ubtui.reports.lessons:lessons_table",
+    "mentoring": "ubtui.reports.mentoring:mentoring_table",
 }
 # The stem of the default output file (`staff_2025-2026.pdf` in the current folder).
-FILE_STEMS: dict[str, str] = {"staff": "staff", "courses": "courses", "plan": "plan", "protocols": "protocols"}
+FILE_STEMS: dict[str, str] = {"staff": "staff", "courses": "courses", "plan": "plan", "protocols": "protocols",
+                              "lessons": "lessons", "mentoring": "mentoring"}
 
 
 def _load(target: str) -> Callable[..., Any]:
@@ -80,6 +86,8 @@ def default_file_name(kind: str, store: "Store", options: Options) -> str:
     stem = FILE_STEMS.get(kind, kind)
     if kind == "protocol" and options.session is not None:  # one file per session, side by side
         stem += f"-{options.session}"
+    if kind == "lessons" and options.event:  # one visit sheet or week plan per event
+        stem = "lesson-" + "".join(c for c in options.event.strip()[:8] if c.isalnum() or c == "-")
     month = f"_{options.month:02d}" if options.month else ""  # the monthly plan beside the year's
     if kind == "plan" and options.clean:
         month += "_clean"

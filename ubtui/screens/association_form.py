@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, SelectionList
 
@@ -35,7 +36,7 @@ class AssociationForm(FormScreen[Association]):
         for teacher in self.store.sorted_teachers():
             other = names.get(teacher.association_id) if teacher.association_id != a.id else None
             label = teacher.full_name + (f"  ({other})" if other else "")
-            choices.append((label, teacher.id, teacher.association_id == a.id and bool(a.id)))
+            choices.append((Text(label), teacher.id, teacher.association_id == a.id and bool(a.id)))
         yield Field(_("Members (Space marks)"), SelectionList[str](*choices, id="members"), name="members")
 
     def build(self) -> tuple[Association, Problems]:

@@ -9,10 +9,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date
 from ubtui.screens.course_form import CourseForm
 from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.screens.teacher_detail import TeacherDetailScreen
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 from ubtui.widgets.marks import course_status_text
 
@@ -34,14 +36,15 @@ class CoursesScreen(PrintsPdf, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Vertical(id="list-screen"):
-            yield Static("", id="rule")
-            yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="rule", markup=False)
+            yield Table(id="due", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#due", DataTable)
-        table.add_column(_("Status"), key="status", width=24)
-        table.add_column(_("Teacher"), key="teacher", width=28)
+        # 64 cells and their padding fit 80 columns with a border and a scrollbar.
+        table.add_column(_("Status"), key="status", width=15)
+        table.add_column(_("Teacher"), key="teacher", width=24)
         table.add_column(_("Last course"), key="last", width=10)
         table.add_column(_("Hours"), key="hours", width=5)
         table.add_column(_("Due"), key="due", width=10)
@@ -66,7 +69,7 @@ class CoursesScreen(PrintsPdf, Screen[None]):
                     continue
                 last = status.last_course
                 table.add_row(
-                    course_status_text(status),
+                    course_status_text(status, compact=True),
                     teacher.full_name,
                     format_date(last.end, long=False) if last else "—",
                     str(status.hours_in_period),
@@ -82,6 +85,7 @@ class CoursesScreen(PrintsPdf, Screen[None]):
     def _open(self, event: DataTable.RowSelected) -> None:
         self.app.push_screen(TeacherDetailScreen(str(event.row_key.value)))
 
+    @edits
     def action_new(self) -> None:
         table = self.query_one("#due", DataTable)
         teacher_id = ""

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ubtui.i18n import N_, _
 from ubtui.store.overview import overview
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 # A cell's leading spaces are dropped, so a plain figure gets a dot to keep the labels aligned.
@@ -30,7 +31,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="school")
             yield Static("", id="context")
             with Horizontal(id="home-body"):
-                table: DataTable[str] = DataTable(id="figures", cursor_type="none", zebra_stripes=True)
+                table = Table(id="figures", cursor_type="none", zebra_stripes=True)
                 yield table
                 with Vertical(id="areas-box"):
                     yield Static(_("Go to"), classes="box-title")
@@ -42,7 +43,11 @@ class HomeScreen(Screen[None]):
         for area in self.app.areas():
             # The "Go to" box shows the areas' keys; the footer keeps room for the rest.
             self._bindings.bind(area.key, f"app.open_area('{area.id}')", area.label(), key_display=area.key_label, show=False)
-            areas.add_option(Option(_escape(f"{area.label()}  ({area.key_label})"), id=area.id))
+            label = area.key_label
+            if area.letters:  # F11/F12 are taken by some terminals: a letter opens it from here too
+                self._bindings.bind(area.letters, f"app.open_area('{area.id}')", area.label(), show=False)
+                label += "/" + area.letters.split(",")[0]
+            areas.add_option(Option(_escape(f"{area.label()}  ({label})"), id=area.id))
         self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
@@ -73,7 +78,7 @@ class HomeScreen(Screen[None]):
             self._fill_figures()
 
     def _fill_figures(self) -> None:
-        """Values are never cut; a long label gives way (its column takes what is left)."""
+        """Values are never cut; a long label gives way (its column takes what is left) and wraps."""
         table = self.query_one("#figures", DataTable)
         rows = [(f"{LEVEL_MARKS.get(f.level, '·'):<2} {f.label}", f.value) for f in self._figures]
         value_width = max([len(_("Figure"))] + [len(value) for _label, value in rows])
@@ -84,7 +89,7 @@ class HomeScreen(Screen[None]):
             table.add_column(_("What"), key="label", width=label_width)
             table.add_column(_("Figure"), key="value", width=value_width)
             for index, (label, value) in enumerate(rows):
-                table.add_row(label, value, key=str(index))
+                table.add_row(label, value, key=str(index), height=None)  # a long label wraps
 
     @on(OptionList.OptionSelected, "#areas")
     def _open_area(self, event: OptionList.OptionSelected) -> None:

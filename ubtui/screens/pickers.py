@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -27,8 +28,8 @@ class PickScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
-            yield Static(self.title_text, classes="title")
-            yield OptionList(*(Option(text, id=key) for key, text in self.choices))
+            yield Static(self.title_text, classes="title", markup=False)
+            yield OptionList(*(Option(Text(text), id=key) for key, text in self.choices))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

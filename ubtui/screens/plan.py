@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
+from ubtui.domain.collation import name_key
 from ubtui.domain.plans import (
     DONE,
     NOT_DONE,
@@ -41,10 +42,13 @@ from ubtui.domain.plans import (
 )
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.domain.compliance import approval_text
 from ubtui.store.plans import PlanExists
+from ubtui.widgets.cells import Table
+from ubtui.widgets.fields import plain_options
 from ubtui.widgets.keys import key
 
 ALL = "all"
@@ -102,10 +106,10 @@ class PlanScreen(PrintsPdf, Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="plan-screen"):
             with Vertical(id="plan-head"):
-                yield Static("", id="plan-theme", classes="plan-line")
-                yield Static("", id="plan-goal", classes="plan-line")
-                yield Static("", id="plan-tasks", classes="plan-line")
-            yield Static("", id="plan-state")
+                yield Static("", id="plan-theme", classes="plan-line", markup=False)
+                yield Static("", id="plan-goal", classes="plan-line", markup=False)
+                yield Static("", id="plan-tasks", classes="plan-line", markup=False)
+            yield Static("", id="plan-state", markup=False)
             with Horizontal(id="plan-filters"):
                 months = [(_("All months"), ALL)] + [(month_label(m), str(m)) for m in SCHOOL_MONTHS]
                 yield Select(months, value=ALL, allow_blank=False, prompt=_("Select"), compact=True, id="filter-month")
@@ -115,8 +119,8 @@ class PlanScreen(PrintsPdf, Screen[None]):
                              id="filter-status")
                 yield Select([(_("Everyone"), ALL)], value=ALL, allow_blank=False, prompt=_("Select"), compact=True,
                              id="filter-who")
-            yield DataTable(id="plan-items", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="plan-detail")
+            yield Table(id="plan-items", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="plan-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,8 +141,9 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
     def _content_width(self) -> int:
         width = self.size.width or 80
-        # screen padding 2, scrollbar 2, one padding cell each side of every column
-        return max(16, width - 2 - 2 - 2 * 5 - sum(FIXED_COLUMNS.values()))
+        # screen padding 2, scrollbar 2, one padding cell each side of every column; plain mode's border 2
+        border = 2 if getattr(self.app, "plain", False) else 0
+        return max(16, width - 2 - 2 - border - 2 * 5 - sum(FIXED_COLUMNS.values()))
 
     def _add_columns(self) -> None:
         table = self.query_one("#plan-items", DataTable)
@@ -158,12 +163,16 @@ class PlanScreen(PrintsPdf, Screen[None]):
     def _writable(self) -> bool:
         return not self.app.store.read_only and self.year is not None and not self.year.closed
 
+    def _year_open(self) -> bool:
+        return self.year is not None and not self.year.closed
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A read-only file keeps the keys: pressing one says why nothing can change (@edits).
         editing = ("new_item", "mark_done", "fulfilment", "edit_item", "delete_item", "move", "edit_head", "approval")
         if action in editing:
-            return self._writable() and self.plan is not None
+            return self._year_open() and self.plan is not None
         if action == "start_plan":
-            return self._writable() and self.app.association is not None
+            return self._year_open() and self.app.association is not None
         if action in ("print_plan", "print_clean", "this_month"):
             return self.plan is not None
         return True
@@ -227,12 +236,12 @@ class PlanScreen(PrintsPdf, Screen[None]):
                 roles.setdefault(responsible_key_role(role), role.strip())
             for teacher_id in item.teacher_ids:
                 teachers.setdefault(responsible_key_teacher(teacher_id), names.get(teacher_id, "?"))
-        options = [(_("Everyone"), ALL)] + sorted(((v, k) for k, v in roles.items()), key=lambda o: o[0].casefold())
-        options += sorted(((v, k) for k, v in teachers.items()), key=lambda o: o[0].casefold())
+        options = [(_("Everyone"), ALL)] + sorted(((v, k) for k, v in roles.items()), key=lambda o: name_key(o[0]))
+        options += sorted(((v, k) for k, v in teachers.items()), key=lambda o: name_key(o[0]))
         select = self.query_one("#filter-who", Select)
         current = select.value
         with self.prevent(Select.Changed):
-            select.set_options(options)
+            select.set_options(plain_options(options))
             select.value = current if any(value == current for _label, value in options) else ALL
 
     def _filters(self) -> dict[str, object]:
@@ -361,6 +370,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
     # --- starting the plan ------------------------------------------------------------------------------
 
+    @edits
     def action_start_plan(self) -> None:
         from ubtui.i18n import get_language
         from ubtui.screens.pickers import PickScreen
@@ -436,6 +446,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
         self.app.context_changed()
         self.notify(_("Saved."))
 
+    @edits
     def action_new_item(self) -> None:
         from ubtui.screens.plan_forms import PlanItemForm
 
@@ -444,6 +455,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
         form = PlanItemForm(self.app.store, self.plan, self.year, section=self._selected_section(), today=self.app.today)
         self.app.push_screen(form, self._after_save)
 
+    @edits
     def action_edit_item(self) -> None:
         from ubtui.screens.plan_forms import PlanItemForm
 
@@ -455,11 +467,13 @@ class PlanScreen(PrintsPdf, Screen[None]):
         self.app.push_screen(PlanItemForm(self.app.store, self.plan, self.year, item, today=self.app.today),
                              self._after_save)
 
+    @edits
     @on(DataTable.RowSelected, "#plan-items")
     def _row_selected(self) -> None:
         if self._writable() and self.plan is not None:
             self.action_edit_item()
 
+    @edits
     def action_fulfilment(self) -> None:
         from ubtui.screens.plan_forms import FulfilmentForm
 
@@ -468,6 +482,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
             return
         self.app.push_screen(FulfilmentForm(self.app.store, item, self.year, today=self.app.today), self._after_save)
 
+    @edits
     def action_mark_done(self) -> None:
         from ubtui.screens.plan_forms import DoneScreen
 
@@ -487,6 +502,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
         self.app.push_screen(DoneScreen(item), noted)
 
+    @edits
     def action_delete_item(self) -> None:
         from ubtui.screens.confirm import ConfirmScreen
 
@@ -509,6 +525,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
         question = _("Delete the item «{item}»?").format(item=_one_line(item.content)[:60])
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete")), answered)
 
+    @edits
     def action_move(self, delta: int) -> None:
         item = self._selected_item()
         if item is None:
@@ -523,12 +540,14 @@ class PlanScreen(PrintsPdf, Screen[None]):
 
     # --- the plan's heading, approval and printing -----------------------------------------------------
 
+    @edits
     def action_edit_head(self) -> None:
         from ubtui.screens.plan_forms import PlanHeadForm
 
         if self.plan is not None:
             self.app.push_screen(PlanHeadForm(self.app.store, self.plan), self._after_save)
 
+    @edits
     def action_approval(self) -> None:
         from ubtui.screens.plan_forms import ApprovalForm
 

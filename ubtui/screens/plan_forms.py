@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -13,6 +14,7 @@ from textual.suggester import SuggestFromList
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
+from ubtui.domain.collation import sorted_by_name
 from ubtui.domain.plan_template import known_roles
 from ubtui.domain.teachers import name_key
 from ubtui.domain.plans import (
@@ -130,7 +132,7 @@ class PlanItemForm(FormScreen[PlanItem]):
         yield Field(_("Due"), Input(format_due(item.due), placeholder=_("10 · 9, 1, 5 · 15.10.2025 · Q2 · empty: the year"),
                                     validators=[DueValidator(self.year)], id="plan-due"), name="due")
         yield Field(_("Responsible teachers"),
-                    SelectionList[str](*((name, tid, tid in item.teacher_ids) for name, tid in self._teacher_choices()),
+                    SelectionList[str](*((Text(name), tid, tid in item.teacher_ids) for name, tid in self._teacher_choices()),
                                        id="plan-teachers"),
                     name="teacher_ids")
         roles = SuggestFromList(known_roles(), case_sensitive=False)
@@ -193,7 +195,7 @@ class FulfilmentForm(FormScreen[PlanItem]):
 
     def compose_fields(self) -> ComposeResult:
         item = self.item
-        yield Static(_short(item.content, 300), classes="hint")
+        yield Static(_short(item.content, 300), classes="hint", markup=False)
         yield from fulfilment_fields(item, self.year)
 
     def build(self) -> tuple[PlanItem, Problems]:
@@ -215,7 +217,7 @@ class DoneScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(_("Done: {item}").format(item=_short(self.item.content, 60)), classes="title")
+            yield Static(_("Done: {item}").format(item=_short(self.item.content, 60)), classes="title", markup=False)
             yield Static(_("A note on how it was done (may stay empty). Enter: save · Esc: cancel"), classes="hint")
             yield Input(self.item.note, placeholder=_("e.g. heard at session No. 2"), id="plan-done-note")
 

@@ -6,6 +6,7 @@ from textual.app import App
 
 from ubtui.i18n import _
 from ubtui.screens.confirm import ConfirmScreen
+from ubtui.widgets.plain import plain_wanted, use_plain
 
 
 class RecoveryApp(App[bool]):
@@ -13,12 +14,18 @@ class RecoveryApp(App[bool]):
 
     CSS_PATH = "../app.tcss"
 
-    def __init__(self, problem: str, backup_name: str) -> None:
-        super().__init__()
+    def __init__(self, problem: str, backup_name: str, *, plain: bool = False) -> None:
+        self.plain = plain_wanted(flag=plain)
+        super().__init__(ansi_color=self.plain or None)
+        if self.plain:
+            use_plain(self)
         self.problem = problem
         self.backup_name = backup_name
 
     def on_mount(self) -> None:
+        if self.plain:
+            self.theme = "ansi-dark"
+            self.add_class("-console")
         question = (
             self.problem
             + "\n\n"

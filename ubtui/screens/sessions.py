@@ -13,10 +13,12 @@ from textual.worker import Worker, WorkerState
 
 from ubtui.domain.sessions import Session, kind_label, merge_attendance, missing_parts, status_label
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date, ngettext
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.sessions_decisions import DecisionsScreen
 from ubtui.screens.sessions_editor import SessionEditor
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 LIST_CSS = """
@@ -45,8 +47,8 @@ class SessionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Vertical(id="sessions-box"):
-            yield Static("", id="sessions-summary")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="sessions-summary")  # markup: the names in it are escaped
+            yield Table(id="sessions", cursor_type="row", zebra_stripes=True)
             yield ProgressBar(id="print-progress", show_eta=False)
         yield Footer()
 
@@ -146,6 +148,7 @@ class SessionsScreen(Screen[None]):
         if saved:
             self.app.context_changed()
 
+    @edits
     def action_new(self) -> None:
         app = self.app
         if app.year is None or app.association is None:
@@ -156,6 +159,7 @@ class SessionsScreen(Screen[None]):
             return
         self._open(app.store.sessions.new(app.association, app.year, app.today))
 
+    @edits
     def action_edit(self) -> None:
         if (session_id := self._selected()) is not None:
             self._open(self.app.store.sessions.get(session_id))
@@ -164,6 +168,7 @@ class SessionsScreen(Screen[None]):
     def _row_chosen(self) -> None:
         self.action_edit()
 
+    @edits
     def action_delete(self) -> None:
         session_id = self._selected()
         if session_id is None:
@@ -186,6 +191,7 @@ class SessionsScreen(Screen[None]):
             n=session.number, date=format_date(session.date, long=False) or "—")
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete")), answered)
 
+    @edits
     def action_renumber(self) -> None:
         app = self.app
         if app.year is None or app.association is None:

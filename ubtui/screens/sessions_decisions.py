@@ -10,8 +10,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ubtui.domain.sessions import decision_state, decision_status_label
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date
 from ubtui.store.sessions import DecisionRow
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 FILTERS = ("open", "overdue", "done", "all")
@@ -43,8 +45,8 @@ class DecisionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Vertical(id="decisions-box"):
-            yield Static("", id="decisions-summary")
-            yield DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="decisions-summary")  # markup: the names in it are escaped
+            yield Table(id="decisions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="decision-text", markup=False)
         yield Footer()
 
@@ -140,11 +142,13 @@ class DecisionsScreen(Screen[None]):
         self.reload()
         self.app.context_changed()
 
+    @edits
     def action_done(self) -> None:
         row = self._row()
         if row is not None:
             self._set("open" if row.decision.status == "done" else "done")
 
+    @edits
     def action_not_done(self) -> None:
         row = self._row()
         if row is not None:

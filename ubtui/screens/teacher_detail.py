@@ -14,11 +14,13 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ubtui.domain.courses import kind_label
 from ubtui.domain.teachers import Award, Teacher, award_level_label, category_label, education_label
 from ubtui.errors import UserError
+from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date, format_number
 from ubtui.screens.award_form import AwardForm
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.course_form import CourseForm
 from ubtui.screens.teacher_form import TeacherForm
+from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 from ubtui.widgets.marks import course_status_text
 
@@ -41,19 +43,21 @@ class TeacherDetailScreen(Screen[None]):
         yield Header(icon="≡")
         with Vertical(id="detail"):
             with VerticalScroll(id="detail-info"):
-                yield Static("", id="info")
-            yield Static("", id="course-status")
-            yield DataTable(id="courses", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="awards", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="info")  # markup: the values in it are escaped
+            yield Static("", id="course-status", markup=False)
+            yield Table(id="courses", cursor_type="row", zebra_stripes=True)
+            yield Table(id="awards", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         courses = self.query_one("#courses", DataTable)
-        for column, label in (("end", _("End")), ("title", _("Course")), ("hours", _("Hours")), ("kind", _("Kind")), ("cert", _("Cert."))):
-            courses.add_column(label, key=column)
+        # Widths that fit 80 columns; a longer title ends in "…" (Enter shows it whole).
+        for column, label, width in (("end", _("End"), 10), ("title", _("Course"), 28), ("hours", _("Hours"), 5),
+                                     ("kind", _("Kind"), 14), ("cert", _("Cert."), 5)):
+            courses.add_column(label, key=column, width=width)
         awards = self.query_one("#awards", DataTable)
-        for column, label in (("year", _("Year")), ("title", _("Award")), ("level", _("Level"))):
-            awards.add_column(label, key=column)
+        for column, label, width in (("year", _("Year"), 4), ("title", _("Award"), 44), ("level", _("Level"), 14)):
+            awards.add_column(label, key=column, width=width)
         self.reload()
 
     @property
@@ -123,12 +127,15 @@ class TeacherDetailScreen(Screen[None]):
             self.reload()
             self.notify(_("Saved."))
 
+    @edits
     def action_edit_teacher(self) -> None:
         self.app.push_screen(TeacherForm(self.app.store, self.teacher), self._saved)
 
+    @edits
     def action_new_course(self) -> None:
         self.app.push_screen(CourseForm(self.app.store, teacher_id=self.teacher_id), self._saved)
 
+    @edits
     def action_new_award(self) -> None:
         self.app.push_screen(AwardForm(), self._award_added)
 
@@ -145,11 +152,13 @@ class TeacherDetailScreen(Screen[None]):
             return
         self._saved(True)
 
+    @edits
     @on(DataTable.RowSelected, "#courses")
     def _edit_course(self, event: DataTable.RowSelected) -> None:
         course = self.app.store.courses.get(str(event.row_key.value))
         self.app.push_screen(CourseForm(self.app.store, course), self._saved)
 
+    @edits
     @on(DataTable.RowSelected, "#awards")
     def _edit_award(self, event: DataTable.RowSelected) -> None:
         index = int(str(event.row_key.value))
@@ -163,6 +172,7 @@ class TeacherDetailScreen(Screen[None]):
 
         self.app.push_screen(AwardForm(teacher.awards[index]), edited)
 
+    @edits
     def action_delete(self) -> None:
         focused = self.focused
         store = self.app.store

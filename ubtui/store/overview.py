@@ -9,6 +9,8 @@ import datetime as dt
 
 from ubtui.domain.associations import Association
 from ubtui.domain.compliance import Figure, plan_figures, school_figures, session_figures
+from ubtui.domain.lessons import lesson_figures, seminars_held
+from ubtui.domain.mentoring import mentoring_figures
 from ubtui.domain.sessions import year_figures
 from ubtui.domain.years import AcademicYear
 from ubtui.store.store import Store
@@ -25,9 +27,17 @@ def overview(store: Store, year: AcademicYear | None, association: Association |
     chosen = [association] if association is not None else associations
     rules = store.settings().rules
     in_year = store.sessions.in_year(year.id)
-    figures += session_figures(
-        [year_figures([s for s in in_year if s.association_id == a.id], rules, today) for a in chosen]
+    events = store.lessons.of(association.id if association is not None else None, year.id)
+    seminars = sum(
+        seminars_held([s for s in in_year if s.association_id == a.id], [e for e in events if e.association_id == a.id])
+        for a in chosen
     )
+    figures += session_figures(
+        [year_figures([s for s in in_year if s.association_id == a.id], rules, today) for a in chosen], seminars
+    )
+    chosen_ids = {a.id for a in chosen}
+    teachers = [t for t in store.teachers.all() if t.association_id in chosen_ids]
+    figures += lesson_figures(events, [t for t in teachers if t.active], year, today)
     plans = {p.association_id: p for p in store.plans.of_year(year.id)}
     if association is None:
         approved = sum(1 for a in associations if (p := plans.get(a.id)) is not None and p.approved)
@@ -36,4 +46,6 @@ def overview(store: Store, year: AcademicYear | None, association: Association |
         plan = plans.get(association.id)
         items = store.plans.items_of(plan) if plan is not None else []
         figures += plan_figures(year, today, plan=plan, plan_items=items)
+    pairs = [p for p in store.mentoring.all() if p.association_id in chosen_ids]
+    figures += mentoring_figures(pairs, teachers, year, today, rules)
     return figures

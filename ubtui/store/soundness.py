@@ -387,6 +387,37 @@ register_table("plans", Plan, lambda p, others: validate_plan(p, list(others)), 
 register_table("plan_items", PlanItem, lambda i, _others: validate_item(i), _plan_item_refs,
                required=("plan_id", "section", "content"))
 
+
+# --- mentoring and lesson events ------------------------------------------------------------------
+
+
+def _mentorship_refs(pair: Any) -> Iterable[Reference]:
+    yield _ref("mentor_id", "teachers", pair.mentor_id)
+    yield _ref("young_id", "teachers", pair.young_id)
+    yield _ref("association_id", "associations", pair.association_id)
+
+
+def _lesson_event_refs(event: Any) -> Iterable[Reference]:
+    yield _ref("association_id", "associations", event.association_id)
+    yield _ref("year_id", "years", event.year_id)
+    yield _ref("teacher_id", "teachers", event.teacher_id)
+    yield _ref("week_id", "lesson_events", event.week_id)
+    for index, observer in enumerate(event.observers, 1):
+        yield _ref(f"observers[{index}].teacher_id", "teachers", observer.teacher_id)
+
+
+def _register_lessons_and_mentoring() -> None:
+    from ubtui.domain.lessons import LessonEvent, validate_event
+    from ubtui.domain.mentoring import Mentorship, validate_mentorship
+
+    register_table("mentorships", Mentorship, lambda p, others: validate_mentorship(p, others), _mentorship_refs,
+                   required=("mentor_id", "young_id"))
+    register_table("lesson_events", LessonEvent, lambda e, others: validate_event(e, others), _lesson_event_refs,
+                   required=("kind", "date"))
+
+
+_register_lessons_and_mentoring()
+
 __all__ = [
     "ABSENT", "FAR_FUTURE", "Problem", "Reference", "TABLES", "TableSpec", "UnsoundFile", "check_document", "find_problems",
     "readable_copy", "register_table", "shown_value", "summary", "unsound",

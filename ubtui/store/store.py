@@ -11,8 +11,9 @@ from ubtui.domain.associations import Association, Member, validate_association
 from ubtui.domain.courses import Course, CourseStatus, course_status, validate_course
 from ubtui.domain.people import NameMatcher
 from ubtui.domain.settings import Settings, validate_settings
+from ubtui.domain.collation import name_key
 from ubtui.domain.year_names import freeze_year_names
-from ubtui.domain.teachers import Teacher, name_key, teacher_warnings, validate_teacher
+from ubtui.domain.teachers import Teacher, teacher_warnings, validate_teacher
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear, pick_current, validate_year
 from ubtui.store.repos import Repository, cut
@@ -21,12 +22,16 @@ from ubtui.i18n import _, ngettext
 from ubtui.store.schoolfile import School
 from ubtui.store.sessions import Sessions, session_teacher_references
 from ubtui.store.plans import Plans, plan_teacher_references
+from ubtui.store.mentoring import Mentoring, mentoring_teacher_references
+from ubtui.store.lessons import Lessons, lesson_teacher_references
 
 # Where a teacher is named in other records, as translated phrases ("session №2 of 2025-2026").
 # Each later area (sessions, mentoring, lessons) appends its own check; a teacher named
 # anywhere is never deleted, only marked as left.
 TeacherReferences = Callable[["Store", str], list[str]]
-TEACHER_REFERENCES: list[TeacherReferences] = [plan_teacher_references, session_teacher_references]
+TEACHER_REFERENCES: list[TeacherReferences] = [
+    plan_teacher_references, session_teacher_references, mentoring_teacher_references, lesson_teacher_references,
+]
 
 
 CHOICES = ("last_association_id", "language")  # settings that are a choice, not a change
@@ -66,6 +71,8 @@ class Store:
         )
         self.sessions = Sessions(self)
         self.plans = Plans(self)
+        self.mentoring = Mentoring(self)
+        self.lessons = Lessons(self)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> "Store":

@@ -56,14 +56,3 @@ def retranslate_bindings(*live: DOMNode) -> None:
             _retranslate_map(merged)
     for node in live:
         _retranslate_map(node._bindings)
-
-
-def ascii_glyphs() -> None:
-    """Glyphs a Linux console font has: no block eighths in scrollbars and toggles."""
-    from textual.scrollbar import ScrollBarRender
-    from textual.widgets._toggle_button import ToggleButton
-
-    ScrollBarRender.VERTICAL_BARS = [" "] * 8
-    ScrollBarRender.HORIZONTAL_BARS = [" "] * 8
-    ToggleButton.BUTTON_LEFT = "["
-    ToggleButton.BUTTON_RIGHT = "]"

@@ -1,0 +1,24 @@
+"""Kyrgyz alphabetical order (DESIGN §3): the one sort key for names in lists, pickers and documents.
+
+А Б В Г Д Е Ё Ж З И Й К Л М Н Ң О Ө П Р С Т У Ү Ф Х Ц Ч Ш Щ Ъ Ы Ь Э Ю Я — the Russian
+alphabet with ң, ө, ү after н, о, у. Case and runs of blanks do not count.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
+
+KYRGYZ_ALPHABET = "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя"
+_LETTER_RANK = {letter: 1000 + rank for rank, letter in enumerate(KYRGYZ_ALPHABET)}
+
+
+def name_key(text: str) -> tuple[int, ...]:
+    """Sort key in Kyrgyz alphabetical order (Төлөгөнова before Турдубаев, Үсөнов after Усубалиев)."""
+    return tuple(_LETTER_RANK.get(char, ord(char)) for char in " ".join(text.split()).casefold())
+
+
+def sorted_by_name(items: Iterable[T], name: Callable[[T], str] = str) -> list[T]:  # type: ignore[assignment]
+    """`items` in Kyrgyz alphabetical order of `name(item)`."""
+    return sorted(items, key=lambda item: name_key(name(item)))

@@ -1,0 +1,40 @@
+"""Editing actions refused at once on a read-only file, before any form opens.
+
+`@edits` on a screen's action (new, edit, delete, save, mark done …) asks the app first:
+on a read-only file the action does nothing but say why (the reason stays in the header).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from typing import Any, Callable, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def refused(node: Any) -> bool:
+    """True (and the user told why) when the file cannot be changed now."""
+    refuse = getattr(node.app, "refuse_edit", None)
+    return bool(refuse and refuse())
+
+
+def edits(action: F) -> F:
+    """Decorate an action or handler that would open a form or change the file."""
+    if inspect.iscoroutinefunction(action):
+
+        @functools.wraps(action)
+        async def run_async(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if refused(self):
+                return None
+            return await action(self, *args, **kwargs)
+
+        return run_async  # type: ignore[return-value]
+
+    @functools.wraps(action)
+    def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if refused(self):
+            return None
+        return action(self, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
