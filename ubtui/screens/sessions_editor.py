@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
-from ubtui.domain.collation import name_key
 from ubtui.domain.people import Person, PersonLike, display_name, is_empty
 from ubtui.domain.sessions import (
     DECISION_STATUSES,
