@@ -52,6 +52,12 @@ BENCHMARKS = [
         "the demo school's year of protocols PDF (each association) vs bare ReportLab setting the same "
         "text with the same fonts, budget <= 1.5x",
     ),
+    Benchmark(
+        "district",
+        "bench.district",
+        "district import of 100 packets (~200k records, one transaction) vs json.loads of the same files, "
+        "budget <= 3x; peak memory; the district report; a country's 2,300 schools printed without a budget",
+    ),
 ]
 
 

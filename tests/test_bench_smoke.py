@@ -73,7 +73,7 @@ def test_save_edits_through_the_store_and_reports_the_ratio(tmp_path: Path) -> N
 def test_all_runs_every_benchmark() -> None:
     done = bench("all", "--runs", "1", "--warmup", "0", "--scale", "1")
     assert done.returncode == 0, done.stdout + done.stderr
-    expected = {"save"} | ({"startup-time", "startup-memory"} if os.name == "posix" else set())
+    expected = {"save", "district-import"} | ({"startup-time", "startup-memory"} if os.name == "posix" else set())
     assert expected <= set(results(done.stdout)), done.stdout
 
 
@@ -90,6 +90,15 @@ def test_the_terminal_model_sees_a_frame_and_ignores_a_repaint_of_it() -> None:
     assert screen.feed(frame) is False  # the same frame again changes nothing
     assert screen.feed(b"\x1b[3;4H\x1b[K") is True
     assert screen.text() == "Кыргыз\n\n"
+
+
+def test_district_bench_runs_at_the_smallest_scale() -> None:
+    done = bench("district", "--packets", "2", "--scale", "1", timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = results(done.stdout)
+    assert set(found) == {"district-import"}, done.stdout
+    assert float(found["district-import"]["budget"]) == 3.0 and float(found["district-import"]["ratio"]) > 0
+    assert "json.loads" in done.stdout and "country: skipped" in done.stdout and "report" in done.stdout
 
 
 def test_teachers_filter_types_in_both_apps_and_reports() -> None:

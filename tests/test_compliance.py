@@ -7,7 +7,8 @@ import ast
 from pathlib import Path
 
 from ubtui.domain.associations import Association
-from ubtui.domain.compliance import association_compliance, courses_overdue, mentored_ids, young_without_mentor
+from ubtui.domain.compliance import association_compliance, courses_overdue, young_without_mentor
+from ubtui.domain.mentoring import Mentorship
 from ubtui.domain.courses import Course
 from ubtui.domain.plans import Plan, PlanItem
 from ubtui.domain.sessions import Session
@@ -41,13 +42,12 @@ def test_courses_overdue_counts_lapsed_and_never_but_not_those_who_left():
     assert names == ["Асанов Бакыт", "Вахидова Нургүл", "Дөөлөтова Жаңыл"]
 
 
-def test_young_without_mentor_honours_current_mentorships_only():
+def test_young_without_mentor_honours_active_mentorships_only():
     _math, teachers, _courses = _people()
     fresh, young2 = teachers[1], teachers[2]
     assert {t.id for t in young_without_mentor(teachers, [], TODAY, RULES)} == {fresh.id, young2.id}
-    ended = {"mentee_id": fresh.id, "mentor_id": teachers[0].id, "start": "2024-09-01", "end": "2025-06-01"}
-    current = {"mentee_id": young2.id, "mentor_id": teachers[0].id, "start": "2025-09-01"}
-    assert mentored_ids([ended, current], TODAY) == {young2.id}
+    ended = Mentorship(young_id=fresh.id, mentor_id=teachers[0].id, start=dt.date(2024, 9, 1), status="finished")
+    current = Mentorship(young_id=young2.id, mentor_id=teachers[0].id, start=dt.date(2025, 9, 1))
     assert [t.id for t in young_without_mentor(teachers, [ended, current], TODAY, RULES)] == [fresh.id]
 
 

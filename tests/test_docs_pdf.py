@@ -22,7 +22,7 @@ from ubtui.domain.composition import composition
 from ubtui.domain.courses import DUE, OK, OVERDUE, Course, course_status
 from ubtui.domain.names import genitive, names_count, signature_name
 from ubtui.domain.plans import MOVED, Due
-from ubtui.domain.sessions import Vote
+from ubtui.domain.sessions import Person, Vote
 from ubtui.domain.settings import Rules, Settings, deputy_from_line
 from ubtui.domain.teachers import Teacher
 from ubtui.reports import DOCUMENTS, Options, build_pdf
@@ -360,16 +360,15 @@ def _fill_every_field(store) -> None:
         store.plans.save_item(item)
     for session in store.sessions.of(association.id, year.id):
         session.place = _words(session_rules.NAME_MAX, "кабинети")
-        session.chair = Person(guest=_words(session_rules.NAME_MAX, "Жумабаева"))  # outside guests: any length
-        session.secretary = Person(guest=_words(session_rules.NAME_MAX, "Жумабаева"))
+        session.chair = Person(guest=_words(session_rules.NAME_MAX, "Жумабаева"))
+        session.secretary = Person(guest=_words(session_rules.NAME_MAX, "Бекмуратова"))
         item = session.agenda[0]
         item.title = _words(session_rules.TITLE_MAX)
         item.rapporteur = Person(guest=_words(session_rules.NAME_MAX, "Бекмуратова"))
         item.heard = _words(session_rules.TEXT_MAX)
         for decision in item.decisions:
             decision.text = _words(20_000)
-            decision.responsible = [Person(guest=_words(session_rules.NAME_MAX, "Асанова,")),
-                                    Person(guest=_words(session_rules.NAME_MAX, "Бекова,"))]
+            decision.responsible = [Person(guest=_words(session_rules.NAME_MAX, "Асанова"))] * 3
         store.sessions.save(session)
     for course in list(store.courses.all())[:3]:
         course.title = course.organiser = _words(300)

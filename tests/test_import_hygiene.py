@@ -11,7 +11,7 @@ import pytest
 
 import ubtui
 
-CORE = ("ubtui.domain", "ubtui.store", "ubtui.reports", "ubtui.demo", "ubtui.i18n")
+CORE = ("ubtui.domain", "ubtui.store", "ubtui.reports", "ubtui.district", "ubtui.demo", "ubtui.i18n")
 
 
 def core_modules() -> list[str]:
@@ -24,7 +24,7 @@ def core_modules() -> list[str]:
 
 def test_the_core_is_found():
     names = core_modules()
-    assert {"ubtui.domain.teachers", "ubtui.store.schoolfile", "ubtui.reports.pdf"} <= set(names)
+    assert {"ubtui.domain.teachers", "ubtui.store.schoolfile", "ubtui.reports.pdf", "ubtui.district.db"} <= set(names)
 
 
 @pytest.mark.parametrize("package", CORE)

@@ -295,7 +295,14 @@ class UbtuiApp(App[int]):
             yield SystemCommand(area.label(), f"{area.key_label}", lambda a=area.id: self.open_area(a))
         yield SystemCommand(_("Academic year"), _("Choose the academic year"), self.action_pick_year)
         yield SystemCommand(_("Methodical association"), _("Choose the methodical association"), self.action_pick_association)
+        yield SystemCommand(_("Copy to USB"), _("The school's packet for the district, written and verified (U on the home screen)"),
+                            self.action_copy_to_usb)
         yield SystemCommand(_("Quit"), _("Quit the application as soon as possible"), self.action_quit)
+
+    def action_copy_to_usb(self) -> None:
+        from ubtui.screens.usb import CopyToUsbScreen
+
+        self.push_screen(CopyToUsbScreen(self.store.path))
 
     # --- undo ------------------------------------------------------------------------
 

@@ -207,9 +207,14 @@ def check_other(path: Path) -> str | None:
 def check_district(path: Path) -> str:
     from ubtui.district.db import DistrictDB
 
+    import sqlite3
+
     with DistrictDB(path) as db:
-        verdict = db.integrity()
-        schools, records = db.counts()
+        try:
+            verdict = db.integrity()
+            schools, records = db.counts()
+        except sqlite3.DatabaseError as error:
+            verdict, schools, records = str(error), 0, 0
     if verdict != "ok":
         raise UserError(_("{path}: the district database is damaged ({error}).").format(path=path, error=verdict))
     return _("OK: district database, {schools} schools, {records} records, integrity check ok").format(

@@ -48,7 +48,7 @@ MIGRATIONS: list[str] = [
         doc_id TEXT NOT NULL,
         body TEXT NOT NULL,
         PRIMARY KEY (file_id, tbl, id)
-    ) WITHOUT ROWID;
+    );
     CREATE TABLE import_log (
         n INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
@@ -230,7 +230,8 @@ class DistrictDB:
 
 
 def keep_packet_part(db: DistrictDB, sha256: str, data: bytes) -> Path | None:
-    """Write an accepted packet as `<sha>.ubtui.json.part` (fsynced); None if it is kept already."""
+    """Write an accepted packet as `<sha>.ubtui.json.part` (made durable by `sync_packet_parts`
+    before the commit); None if it is kept already."""
     target = db.packet_path(sha256)
     if target.exists():
         return None
@@ -238,9 +239,20 @@ def keep_packet_part(db: DistrictDB, sha256: str, data: bytes) -> Path | None:
     part = target.with_name(target.name + PART)
     with open(part, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
     return part
+
+
+def sync_packet_parts(parts: list[Path]) -> None:
+    """The kept packets on disk before the database says it has them: one `sync` for all
+    (a hundred fsyncs cost a hundred journal commits), each file's fsync where there is no sync."""
+    if not parts:
+        return
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for part in parts:
+        with open(part, "rb+") as handle:
+            os.fsync(handle.fileno())
 
 
 def finish_packet_parts(parts: list[Path]) -> None:

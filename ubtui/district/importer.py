@@ -15,13 +15,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ubtui.district.db import DistrictDB, DistrictError, drop_packet_parts, finish_packet_parts, keep_packet_part
-from ubtui.i18n import _, format_date
+from ubtui.district.db import (
+    DistrictDB,
+    DistrictError,
+    drop_packet_parts,
+    finish_packet_parts,
+    keep_packet_part,
+    sync_packet_parts,
+)
+from ubtui.i18n import N_, _, format_date
 from ubtui.store.errors import FileProblem
 from ubtui.store.packet import Received, read_received_file
 
 NEW, REPLACED, IDENTICAL, OLDER, CONFLICT, REFUSED = "new", "replaced", "identical", "older", "conflict", "refused"
 ACCEPTED = frozenset({NEW, REPLACED})
+VERDICT_WORDS = {NEW: N_("new school"), REPLACED: N_("replaced")}
+
+
+def verdict_word(code: str) -> str:
+    """What the last applied import of a school was, in a word."""
+    return _(VERDICT_WORDS[code]) if code in VERDICT_WORDS else code
 
 
 @dataclass
@@ -84,11 +97,11 @@ def school_label(received: Received) -> str:
 
 
 def _bodies(received: Received) -> dict[tuple[str, str], tuple[str, str]]:
-    """(table, id) → (doc_id, canonical body) of every record."""
+    """(table, id) → (doc_id, body) of every record (packets and school files hold their keys sorted)."""
     result = {}
     for name, table in received.tables.items():
         for doc_id, record in table.items():
-            result[(name, record["id"])] = (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+            result[(name, record["id"])] = (doc_id, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
     return result
 
 
@@ -129,6 +142,7 @@ def run_import(
         if dry_run:
             conn.execute("ROLLBACK")
         else:
+            sync_packet_parts(parts)
             conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -153,13 +167,14 @@ def _one(db: DistrictDB, path: Path, stamp: str, parts: list[Path], dry_run: boo
     current = conn.execute(
         "SELECT generation, public_sha256, full, imported_at FROM schools WHERE file_id = ?", (received.file_id,)
     ).fetchone()
-    public = received.public_sha256()
+    public = ""
     if current is not None:
         generation, current_public, current_full, imported_at = current
         if received.generation < generation:
             verdict.verdict, verdict.reason = OLDER, _imported_on(imported_at)
             return verdict
         if received.generation == generation:
+            public = received.public_sha256()
             if public != current_public:
                 verdict.verdict = CONFLICT
                 return verdict
@@ -181,6 +196,7 @@ def _one(db: DistrictDB, path: Path, stamp: str, parts: list[Path], dry_run: boo
         ((received.file_id, t, i, d, body) for (t, i), (d, body) in new.items()),
     )
     s = received.school
+    public = public or received.public_sha256()
     conn.execute(
         "INSERT OR REPLACE INTO schools (file_id, name, number, village, district, region, schema, generation,"
         " exported_at, imported_at, sha256, public_sha256, full, kind, records)"
@@ -195,7 +211,7 @@ def _one(db: DistrictDB, path: Path, stamp: str, parts: list[Path], dry_run: boo
         (stamp, path.name, received.sha256, received.file_id, received.generation, verdict.verdict,
          verdict.added, verdict.changed, verdict.removed),
     )
-    if not dry_run and received.kind == "packet":
+    if not dry_run:  # kept as received (a school file too): the district's history
         part = keep_packet_part(db, received.sha256, received.data)
         if part is not None:
             parts.append(part)

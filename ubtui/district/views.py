@@ -13,6 +13,8 @@ from ubtui.district.db import DistrictDB
 from ubtui.domain.associations import Association
 from ubtui.domain.compliance import AssociationCompliance, association_compliance, courses_overdue
 from ubtui.domain.courses import Course
+from ubtui.domain.lessons import LessonEvent
+from ubtui.domain.mentoring import Mentorship
 from ubtui.domain.plans import Plan, PlanItem
 from ubtui.domain.sessions import Session
 from ubtui.domain.settings import Settings
@@ -22,12 +24,13 @@ from ubtui.domain.years import AcademicYear, pick_current
 TABLES = {
     "associations": Association, "teachers": Teacher, "courses": Course, "sessions": Session,
     "plans": Plan, "plan_items": PlanItem, "years": AcademicYear, "settings": Settings,
+    "mentorships": Mentorship, "lesson_events": LessonEvent,
 }
 
 
 @dataclass
 class SchoolRecords:
-    """One school's records as the domain reads them (mentorships as stored dicts)."""
+    """One school's records as the domain reads them (tables this ubtui does not know stay dicts)."""
 
     file_id: str
     row: Any  # the `schools` row
@@ -89,7 +92,7 @@ def compliance_rows(school: SchoolRecords, today: dt.date) -> list[ComplianceRow
         figures = association_compliance(
             association, year, sessions=school.of("sessions"), plan=plans.get(association.id),
             plan_items=school.of("plan_items"), teachers=school.of("teachers"), courses=school.of("courses"),
-            mentorships=school.of("mentorships"), rules=rules, today=today,
+            mentorships=school.of("mentorships"), lesson_events=school.of("lesson_events"), rules=rules, today=today,
         )
         rows.append(ComplianceRow(title, number, school.file_id, association.name, year.label, figures))
     return rows

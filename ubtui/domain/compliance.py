@@ -7,12 +7,16 @@ means the same everywhere (DESIGN §6).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
+from ubtui.domain import mentoring
 from ubtui.domain.associations import Association
 from ubtui.domain.courses import NEVER, OVERDUE, Course, course_status
+from ubtui.domain.lessons import LessonEvent, seminars_held
+from ubtui.domain.mentoring import Mentorship
 from ubtui.domain.plans import (
     LATE,
     MISSING,
@@ -80,50 +84,11 @@ def courses_overdue(teachers: Iterable[Teacher], courses: Iterable[Course], toda
     ]
 
 
-def _field(record: Any, *names: str) -> Any:
-    for name in names:
-        value = record.get(name) if isinstance(record, Mapping) else getattr(record, name, None)
-        if value not in (None, ""):
-            return value
-    return None
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-def mentored_ids(mentorships: Iterable[Any], today: dt.date) -> set[str]:
-    """The teachers who have a mentor on `today`. A mentorship is a record or a dict naming the
-    young teacher (`mentee_id`, or `young_teacher_id`); one that ended before `today` does not count."""
-    found = set()
-    for mentorship in mentorships:
-        mentee = _field(mentorship, "mentee_id", "young_teacher_id", "teacher_id")
-        if not isinstance(mentee, str):
-            continue
-        start = _as_date(_field(mentorship, "start", "started_on", "start_date"))
-        end = _as_date(_field(mentorship, "end", "ended_on", "end_date"))
-        if (start is None or start <= today) and (end is None or end >= today):
-            found.add(mentee)
-    return found
-
-
 def young_without_mentor(
-    teachers: Iterable[Teacher], mentorships: Iterable[Any], today: dt.date, rules: Rules
+    teachers: Iterable[Teacher], mentorships: Iterable[Mentorship], today: dt.date, rules: Rules
 ) -> list[Teacher]:
-    """Active young teachers (Teacher.is_young) with no current mentorship: the mentoring rule
-    (`domain.mentoring.young_without_mentor`); stored dicts (the district's) are read as pairs."""
-    from ubtui.domain.mentoring import Mentorship
-    from ubtui.domain.mentoring import young_without_mentor as rule
-
-    pairs = [m if isinstance(m, Mentorship) else Mentorship.from_dict(m) for m in mentorships]
-    return rule(teachers, pairs, today, rules)
+    """Active young teachers with no current mentorship: the mentoring area's rule."""
+    return mentoring.young_without_mentor(teachers, mentorships, today, rules)
 
 
 def association_compliance(
@@ -135,13 +100,18 @@ def association_compliance(
     plan_items: Iterable[PlanItem],
     teachers: Iterable[Teacher],
     courses: Iterable[Course],
-    mentorships: Iterable[Any] = (),
+    mentorships: Iterable[Mentorship] = (),
+    lesson_events: Iterable[LessonEvent] = (),
     rules: Rules,
     today: dt.date,
 ) -> AssociationCompliance:
     """The figures of one association in one year. `sessions` and `plan_items` may hold other
     associations' records (only this one's count); `teachers` are matched by `association_id`."""
     own_sessions = [s for s in sessions if s.association_id == association.id and s.year_id == year.id]
+    own_events = [e for e in lesson_events if e.association_id == association.id and e.year_id == year.id]
+    figures = year_figures(own_sessions, rules, today)
+    # A seminar held as open lessons counts too, as on the home screen.
+    figures = dataclasses.replace(figures, seminars=seminars_held(own_sessions, own_events))
     members = [t for t in teachers if t.active and t.association_id == association.id]
     young = [t for t in members if t.is_young(today, rules)]
     done = None
@@ -149,7 +119,7 @@ def association_compliance(
         done = completion([i for i in plan_items if i.plan_id == plan.id], year, today)
     return AssociationCompliance(
         association_id=association.id,
-        sessions=year_figures(own_sessions, rules, today),
+        sessions=figures,
         plan_state=approval_state(plan, year, today),
         plan_approved_on=plan.approved_on if plan is not None and plan.approved else None,
         plan=done,

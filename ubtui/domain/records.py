@@ -86,46 +86,73 @@ def shape_problems(cls: type, data: Any, where: str = "") -> list[tuple[str, Any
     if not isinstance(data, dict):
         return [(where or "(record)", data, _("must be an object"))]
     found: list[tuple[str, Any, str]] = []
-    hints = _hints(cls)
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            name = f"{where}.{f.name}" if where else f.name
-            found.extend(_value_problems(hints[f.name], data[f.name], name))
+    for field_name, check in _field_checkers(cls):
+        if field_name in data:
+            problems = check(data[field_name], f"{where}.{field_name}" if where else field_name)
+            if problems:
+                found.extend(problems)
     return found
 
 
-def _value_problems(kind: Any, value: Any, name: str) -> list[tuple[str, Any, str]]:
+@lru_cache(maxsize=None)
+def _field_checkers(cls: type) -> tuple[tuple[str, Callable[[Any, str], list[tuple[str, Any, str]]]], ...]:
+    # One checker per field, built once per class: a district import reads ~200k records.
+    hints = _hints(cls)
+    return tuple((f.name, _checker(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _no_problems(value: Any, name: str) -> list[tuple[str, Any, str]]:
+    return []
+
+
+@lru_cache(maxsize=None)
+def _checker(kind: Any) -> Callable[[Any, str], list[tuple[str, Any, str]]]:
+    """The check of one value against its annotated type (see `_value_problems`)."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(kind) if a is not type(None)]
-        if value is None and len(options) < len(typing.get_args(kind)):
-            return []
-        if len(options) == 1:
-            return _value_problems(options[0], value, name)
-        return []
+        args = typing.get_args(kind)
+        options = [a for a in args if a is not type(None)]
+        optional = len(options) < len(args)
+        if len(options) != 1:
+            return (lambda value, name: []) if optional else _no_problems
+        inner = _checker(options[0])
+        if optional:
+            return lambda value, name: [] if value is None else inner(value, name)
+        return inner
     if origin is list:
-        if not isinstance(value, list):
-            return [(name, value, _("must be a list"))]
-        (inner,) = typing.get_args(kind) or (Any,)
-        found: list[tuple[str, Any, str]] = []
-        for index, item in enumerate(value, 1):
-            found.extend(_value_problems(inner, item, f"{name}[{index}]"))
-        return found
+        (item_kind,) = typing.get_args(kind) or (Any,)
+        item_check = _checker(item_kind)
+
+        def check_list(value: Any, name: str) -> list[tuple[str, Any, str]]:
+            if not isinstance(value, list):
+                return [(name, value, _("must be a list"))]
+            found: list[tuple[str, Any, str]] = []
+            for index, item in enumerate(value, 1):
+                found.extend(item_check(item, f"{name}[{index}]"))
+            return found
+
+        return check_list
     if dataclasses.is_dataclass(kind):
-        return shape_problems(kind, value, name)
+        return lambda value, name: shape_problems(kind, value, name)
     if kind is dt.date:
-        return [] if is_iso_date(value) else [(name, value, _("must be a date written YYYY-MM-DD"))]
+        return lambda value, name: [] if is_iso_date(value) else [(name, value, _("must be a date written YYYY-MM-DD"))]
     if kind is bool:
-        return [] if isinstance(value, bool) else [(name, value, _("must be true or false"))]
+        return lambda value, name: [] if isinstance(value, bool) else [(name, value, _("must be true or false"))]
     if kind is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return [] if ok else [(name, value, _("must be a whole number"))]
+        return lambda value, name: (
+            [] if isinstance(value, int) and not isinstance(value, bool) else [(name, value, _("must be a whole number"))]
+        )
     if kind is float:
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        return [] if ok else [(name, value, _("must be a number"))]
+        return lambda value, name: (
+            [] if isinstance(value, (int, float)) and not isinstance(value, bool) else [(name, value, _("must be a number"))]
+        )
     if kind is str:
-        return [] if isinstance(value, str) else [(name, value, _("must be text"))]
-    return []
+        return lambda value, name: [] if isinstance(value, str) else [(name, value, _("must be text"))]
+    return _no_problems
+
+
+def _value_problems(kind: Any, value: Any, name: str) -> list[tuple[str, Any, str]]:
+    return _checker(kind)(value, name)
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

@@ -163,9 +163,11 @@ def decision_tail(decision: Any, name: Callable[[PersonLike], str]) -> str:
     from ubtui.i18n import ngettext
 
     parts = []
-    who = ", ".join(n for n in (name(r) for r in decision.responsible) if n)
+    names = [n for n in (name(r) for r in decision.responsible) if n]
+    who = ", ".join(names)
     if who:
-        parts.append(ngettext("responsible (one): {who}", "responsible (several): {who}", names_count(who)).format(who=who))
+        count = len(names) if len(names) > 1 else names_count(who)  # one guest field may list several
+        parts.append(ngettext("responsible (one): {who}", "responsible (several): {who}", count).format(who=who))
     if decision.due is not None:
         parts.append(_("due: {date}").format(date=format_date(decision.due)))
     return f" ({', '.join(parts)})" if parts else ""

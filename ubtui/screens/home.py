@@ -23,6 +23,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         key("f7", "app.pick_year", N_("Year")),
         key("f8", "app.pick_association", N_("Association")),
+        key("u,г", "copy_to_usb", N_("To USB"), show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -91,6 +92,12 @@ class HomeScreen(Screen[None]):
             table.add_column(_("Figure"), key="value", width=value_width)
             for index, (label, value) in enumerate(rows):
                 table.add_row(label, value, key=str(index), height=None)  # a long label wraps
+
+    def action_copy_to_usb(self) -> None:
+        """The school's packet onto a stick (the file on disk: what was saved is what goes)."""
+        from ubtui.screens.usb import CopyToUsbScreen
+
+        self.app.push_screen(CopyToUsbScreen(self.app.store.path))
 
     @on(OptionList.OptionSelected, "#areas")
     def _open_area(self, event: OptionList.OptionSelected) -> None:

@@ -29,13 +29,15 @@ def _reject_constant(name: str) -> Any:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            from ubtui.i18n import _
+    result = dict(pairs)
+    if len(result) != len(pairs):  # only then look for the key (a district reads ~200k records)
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                from ubtui.i18n import _
 
-            raise BadJSON(_("the key “{key}” appears twice").format(key=key[:40]))
-        result[key] = value
+                raise BadJSON(_("the key “{key}” appears twice").format(key=key[:40]))
+            seen.add(key)
     return result
 
 

@@ -27,7 +27,7 @@ from ubtui.i18n import _, ngettext
 from ubtui.store import migrations
 from ubtui.store.errors import DamagedFile, FileProblem, ForeignFile, NewerSchema
 from ubtui.store.jsonio import BadJSON, canonical, fsync_dir, loads_strict, sha256_text
-from ubtui.store.schoolfile import FORMAT, META, body_text, meta_of, verify
+from ubtui.store.schoolfile import FORMAT, META, meta_of, verify
 
 PACKET_FORMAT = "ubtui-packet"
 PACKET_VERSION = 1
@@ -57,6 +57,7 @@ class Received:
     tables: dict[str, dict[str, dict[str, Any]]]
     sha256: str  # of the bytes as received
     data: bytes = field(repr=False, default=b"")
+    _public: str = field(repr=False, default="")
 
     def records(self) -> int:
         return sum(len(t) for t in self.tables.values())
@@ -64,7 +65,9 @@ class Received:
     def public_sha256(self) -> str:
         """The checksum of the tables without the private fields: the same school state exported
         with and without --full compares equal."""
-        return sha256_text(canonical(strip_private(self.tables)))
+        if not self._public:
+            self._public = sha256_text(canonical(strip_private(self.tables)))
+        return self._public
 
 
 # --- building ---------------------------------------------------------------------------------------
@@ -82,9 +85,13 @@ def strip_private(tables: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _seal(header: dict[str, Any], tables: dict[str, Any]) -> str:
+def _seal(header: dict[str, Any], tables: dict[str, Any], tables_text: str | None = None) -> str:
+    """The header's checksum: of the canonical JSON of the header (without it) and the tables."""
     unsealed = {k: v for k, v in header.items() if k != "sha256"}
-    return sha256_text(canonical({"header": unsealed, "tables": tables}))
+    if tables_text is None:
+        tables_text = canonical(tables)
+    # canonical({"header": …, "tables": …}) written out: its keys sort "header" first.
+    return sha256_text('{"header":' + canonical(unsealed) + ',"tables":' + tables_text + "}")
 
 
 def school_of(tables: dict[str, Any]) -> dict[str, str]:
@@ -221,9 +228,7 @@ def _unsound(lines: list[str]) -> UnsoundPacket:
 def _as_school_document(header: dict[str, Any], tables: dict[str, Any]) -> dict[str, Any]:
     meta = {"format": FORMAT, "schema": header["schema"], "file_id": header["file_id"],
             "generation": header["generation"], "app_version": header.get("app_version", "")}
-    document = {META: {"1": meta}, **tables}
-    meta["sha256"] = sha256_text(body_text(document))
-    return document
+    return {META: {"1": meta}, **tables}
 
 
 def _check_header(header: Any) -> dict[str, Any]:
@@ -268,6 +273,7 @@ def read_received(data: bytes) -> Received:
         document = migrations.migrate(value) if meta["schema"] < migrations.SCHEMA else value
         tables = {name: table for name, table in document.items() if name != META}
         meta = meta_of(document)
+        public = ""
         kind, full, exported_at = "school", True, str(meta.get("updated_at") or meta.get("created_at") or "")
         file_id, generation, schema = meta["file_id"], int(meta.get("generation", 0)), int(meta["schema"])
     else:
@@ -277,19 +283,22 @@ def read_received(data: bytes) -> Received:
         tables = value["tables"]
         if not isinstance(tables, dict) or META in tables:
             raise DamagedFile(_("the packet's tables are damaged"))
-        if _seal(header, tables) != header["sha256"]:
+        tables_text = canonical(tables)
+        if _seal(header, tables, tables_text) != header["sha256"]:
             raise DamagedFile(_("the checksum does not match: the packet was changed or damaged"))
         document = _as_school_document(header, tables)
-        verify(document)  # the tables' shape, as a school file's
+        verify(document, checksum=False)  # the tables' shape, as a school file's (the header sealed them)
         if header["schema"] < migrations.SCHEMA:
             document = migrations.migrate(document)
             tables = {name: table for name, table in document.items() if name != META}
         kind, full, exported_at = "packet", header["full"], header["exported_at"]
+        # Without --full the private fields are blank already: the tables are their public view.
+        public = "" if full or header["schema"] < migrations.SCHEMA else sha256_text(tables_text)
         file_id, generation, schema = header["file_id"], header["generation"], migrations.SCHEMA
     lines = soundness_problems(document)
     if lines:
         raise _unsound(lines)
-    return Received(kind, file_id, generation, schema, exported_at, full, school_of(tables), tables, digest, data)
+    return Received(kind, file_id, generation, schema, exported_at, full, school_of(tables), tables, digest, data, public)
 
 
 def too_large_message(size: int) -> str:

@@ -1,0 +1,447 @@
+"""The USB packet and the district database: round trips, verdicts, bad packets, one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from tests.conftest import DEMO_DAY
+from ubtui import cli
+from ubtui.district.db import DistrictDB
+from ubtui.district.importer import CONFLICT, IDENTICAL, NEW, OLDER, REFUSED, REPLACED, export_district, run_import
+from ubtui.district.report import build_report
+from ubtui.domain.associations import Association
+from ubtui.domain.settings import Settings
+from ubtui.domain.teachers import Teacher
+from ubtui.domain.years import default_year
+from ubtui.store import Store, schoolfile
+from ubtui.store.jsonio import canonical, sha256_text
+from ubtui.store.packet import PRIVATE_FIELDS, build_packet, read_received, write_packet
+
+NOW = dt.datetime(2025, 11, 20, 10, 30, tzinfo=dt.timezone.utc)
+
+
+def small_school(path: Path, number: str, teachers: int = 2) -> Path:
+    """A sound school file with a year, an association and a few teachers."""
+    with Store.open(path) as store:
+        store.save_settings(Settings(school_name=f"Мектеп {number}", school_number=number, village="Ак-Суу"))
+        year = store.years.save(default_year(2025))
+        association = store.associations.save(Association(name="Математика", head="Асанова Г."))
+        for n in range(teachers):
+            store.save_teacher(Teacher(full_name=f"Мугалим {number}-{n}", phone="+996 555 000", association_id=association.id,
+                                       birth_date=dt.date(1980, 1, 1), notes="жеке", pedagogical_start=dt.date(2010, 9, 1)))
+        assert year.id
+    return path
+
+
+def packet_of(path: Path, folder: Path, *, full: bool = False) -> Path:
+    folder.mkdir(exist_ok=True)
+    return write_packet(schoolfile.read(path), folder, full=full, now=NOW)
+
+
+def dump(db_path: Path) -> list[str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def imported(db_path: Path, *paths: Path, dry_run: bool = False):
+    with DistrictDB(db_path, writable=True) as db:
+        return run_import(db, list(paths), dry_run=dry_run)
+
+
+def stored_tables(db_path: Path, file_id: str) -> dict:
+    with DistrictDB(db_path) as db:
+        tables: dict = {}
+        for table, _id, doc_id, body in db.partition(file_id):
+            tables.setdefault(table, {})[doc_id] = json.loads(body)
+        return tables
+
+
+# --- round trips ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_export_then_import_keeps_every_record(demo_path, tmp_path, full):
+    packet = packet_of(demo_path, tmp_path / "stick", full=full)
+    document = schoolfile.read(demo_path)
+    db_path = tmp_path / "d" / "district.sqlite"
+    [verdict] = imported(db_path, packet)
+    assert verdict.verdict == NEW
+    tables = stored_tables(db_path, document["meta"]["1"]["file_id"])
+    expected = {k: v for k, v in document.items() if k != "meta"}
+    assert verdict.added == sum(len(t) for t in expected.values())
+    teachers = list(tables["teachers"].values())
+    assert teachers and len(teachers) == len(expected["teachers"])
+    if full:
+        assert tables == expected
+    else:
+        assert all(t["phone"] == "" and t["birth_date"] is None and t["notes"] == "" for t in teachers)
+        assert any(t["phone"] for t in expected["teachers"].values())
+        for name in expected:
+            if name not in PRIVATE_FIELDS:
+                assert tables[name] == expected[name]
+        private = set(PRIVATE_FIELDS["teachers"])
+        strip = lambda t: {k: v for k, v in t.items() if k not in private}  # noqa: E731
+        assert {k: strip(t) for k, t in tables["teachers"].items()} == {k: strip(t) for k, t in expected["teachers"].items()}
+    header = json.loads(packet.read_bytes())["header"]
+    assert header["full"] is full and bool(header["left_out"]) is not full
+    assert (tmp_path / "d" / "packets" / f"{verdict_sha(packet)}.ubtui.json").read_bytes() == packet.read_bytes()
+
+
+def verdict_sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_export_never_overwrites_and_names_are_safe(tmp_path):
+    school = small_school(tmp_path / "s.json", "5")
+    first = packet_of(school, tmp_path / "stick")
+    second = packet_of(school, tmp_path / "stick")
+    assert first != second and first.exists() and second.exists()
+    assert not any(c in first.name for c in '<>:"/\\|?*') and first.name.endswith(".ubtui.json")
+    assert first.name.startswith("5-Мектеп-5_20251120-")
+    assert not list((tmp_path / "stick").glob("*.part"))
+
+
+def test_cli_export_reports_path_and_refuses_an_unsound_school(tmp_path, capsys):
+    school = small_school(tmp_path / "s.json", "5")
+    (tmp_path / "stick").mkdir()
+    assert cli.main(["--db", str(school), "export", str(tmp_path / "stick")]) == 0
+    out = capsys.readouterr().out
+    [packet] = (tmp_path / "stick").glob("*.ubtui.json")
+    assert str(packet) in out and f"({max(1, packet.stat().st_size // 1024)} " in out
+    assert cli.main(["check", str(packet)]) == 0
+    damaged = tmp_path / "bad.json"
+    damaged.write_bytes(school.read_bytes().replace(b"\xd0\x9c\xd1\x83\xd0\xb3", b"\xd0\x9c\xd1\x83\xd0\xb0", 1))
+    assert cli.main(["--db", str(damaged), "export", str(tmp_path / "stick")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and len(list((tmp_path / "stick").iterdir())) == 1
+
+
+# --- verdicts --------------------------------------------------------------------------------------
+
+
+def test_older_refused_newer_replaces_with_counts_and_conflict_refused(tmp_path):
+    school = small_school(tmp_path / "s.json", "7", teachers=3)
+    old = packet_of(school, tmp_path / "a")
+    with Store.open(school) as store:
+        teachers = store.sorted_teachers()
+        store.retire_teacher(teachers[0].id, dt.date(2025, 11, 1))  # changed (and the association's members)
+        store.delete_teacher(teachers[1].id)  # removed
+        store.save_teacher(Teacher(full_name="Жаңы Мугалим", association_id=teachers[2].association_id))  # added
+    new = packet_of(school, tmp_path / "b")
+    db_path = tmp_path / "district.sqlite"
+    assert [v.verdict for v in imported(db_path, new)] == [NEW]
+    [older] = imported(db_path, old)
+    assert older.verdict == OLDER and older.reason
+    db2 = tmp_path / "district2.sqlite"
+    imported(db2, old)
+    [replaced] = imported(db2, new)
+    assert replaced.verdict == REPLACED
+    assert (replaced.added, replaced.changed, replaced.removed) == (1, 2, 1)  # teacher + association changed
+    assert stored_tables(db2, replaced.file_id) == stored_tables(db_path, replaced.file_id)
+    # The same school file copied to a second computer and edited there: same generation, other content.
+    twin = tmp_path / "twin.json"
+    shutil.copy(tmp_path / "s.json", twin)
+    with Store.open(twin) as store:
+        t = store.sorted_teachers()[0]
+        t.classes = "5а"
+        store.save_teacher(t)
+    with Store.open(school) as store:
+        t = store.sorted_teachers()[0]
+        t.classes = "6б"
+        store.save_teacher(t)
+    imported(db2, packet_of(school, tmp_path / "c"))
+    before = dump(db2)
+    [conflict] = imported(db2, packet_of(twin, tmp_path / "d"))
+    assert conflict.verdict == CONFLICT and dump(db2) == before
+
+
+def test_dry_run_says_what_apply_does_and_changes_nothing(tmp_path):
+    packets = [packet_of(small_school(tmp_path / f"s{n}.json", str(n)), tmp_path / "stick") for n in range(3)]
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path)  # an empty database
+    before = dump(db_path)
+    dry = imported(db_path, tmp_path / "stick", dry_run=True)
+    assert dump(db_path) == before and not (tmp_path / "packets").exists() or not list((tmp_path / "packets").iterdir())
+    applied = imported(db_path, tmp_path / "stick")
+    assert [v.line() for v in dry] == [v.line() for v in applied]
+    assert [v.verdict for v in applied] == [NEW] * 3 and len(packets) == 3
+    with DistrictDB(db_path) as db:
+        assert db.counts()[0] == 3
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    steps=st.lists(st.tuples(st.integers(0, 1), st.sampled_from(["add", "rename", "retire"])), min_size=1, max_size=3),
+    order=st.randoms(use_true_random=False),
+)
+def test_import_twice_is_import_once(tmp_path_factory, steps, order):
+    base = tmp_path_factory.mktemp("twice")
+    schools = [small_school(base / f"s{n}.json", str(n + 1)) for n in range(2)]
+    packets = [packet_of(s, base / "stick") for s in schools]
+    for which, action in steps:
+        with Store.open(schools[which]) as store:
+            teachers = store.sorted_teachers()
+            if action == "add":
+                store.save_teacher(Teacher(full_name=f"Кошулган {len(teachers)}", association_id=teachers[0].association_id))
+            elif action == "rename":
+                teachers[0].full_name += " А."
+                store.save_teacher(teachers[0])
+            elif teachers[1:]:
+                store.retire_teacher(teachers[-1].id, DEMO_DAY)
+        packets.append(packet_of(schools[which], base / "stick"))
+    order.shuffle(packets)
+    once, twice = base / "once.sqlite", base / "twice.sqlite"
+    imported(once, *packets)
+    imported(twice, *packets)
+    imported(twice, *packets)
+    assert [x for x in dump(once) if "import_log" not in x and "schools" not in x] == \
+        [x for x in dump(twice) if "import_log" not in x and "schools" not in x]
+    with DistrictDB(twice) as db:
+        before = dump(twice)
+        assert db.counts()[0] == 2
+    assert all(v.verdict in (IDENTICAL, OLDER) for v in imported(twice, *packets))
+    assert dump(twice) == before
+
+
+def test_district_export_reimported_gives_the_same_figures(demo_path, tmp_path):
+    packets = [packet_of(demo_path, tmp_path / "stick"), packet_of(small_school(tmp_path / "s.json", "9"), tmp_path / "stick")]
+    district = tmp_path / "district" / "district.sqlite"
+    imported(district, *packets)
+    (tmp_path / "forward").mkdir()
+    with DistrictDB(district) as db:
+        written = export_district(db, tmp_path / "forward")
+        first = build_report(db, DEMO_DAY)
+    assert len(written) == 2
+    region = tmp_path / "region" / "district.sqlite"
+    assert {v.verdict for v in imported(region, tmp_path / "forward")} == {NEW}
+    imported(region, tmp_path / "forward")  # a school reached twice counts once
+    with DistrictDB(region) as db:
+        again = build_report(db, DEMO_DAY)
+        assert db.counts() == (2, sum(1 for _ in db.conn.execute("SELECT 1 FROM records")))
+    assert again.compliance.rows == first.compliance.rows and first.compliance.rows
+    assert any(row[3] != "—" for row in first.compliance.rows)
+
+
+# --- bad packets -----------------------------------------------------------------------------------
+
+
+def _reseal(value: dict) -> bytes:
+    header = {k: v for k, v in value["header"].items() if k != "sha256"}
+    header["sha256"] = sha256_text(canonical({"header": header, "tables": value["tables"]}))
+    return json.dumps({"header": header, "tables": value["tables"]}, ensure_ascii=False).encode("utf-8")
+
+
+def bad_packets(good: bytes, tmp_path: Path) -> dict[str, Path]:
+    value = json.loads(good)
+    cases: dict[str, bytes] = {
+        "changed byte": good[:300] + bytes([good[300] ^ 1]) + good[301:],
+        "bom+nan": b"\xef\xbb\xbf" + good.replace(b'"packet":1', b'"packet":NaN', 1),
+        "duplicate keys": good.replace(b'{"header":{', b'{"header":{"format":"x",', 1),
+        "deep nesting": b"[" * 5000 + b"]" * 5000,
+        "not ubtui": b'{"hello": "world"}',
+        "empty": b"",
+    }
+    newer = json.loads(good)
+    newer["header"]["schema"] = 99
+    cases["newer schema"] = _reseal(newer)
+    unsound = json.loads(good)
+    next(iter(unsound["tables"]["teachers"].values()))["birth_date"] = "2025-02-31"
+    cases["unsound resealed"] = _reseal(unsound)
+    for key in ("file_id", "generation"):
+        edited = json.loads(good)
+        edited["header"][key] = "00000000-0000-4000-8000-000000000000" if key == "file_id" else 99
+        cases[f"header {key} edited"] = json.dumps(edited, ensure_ascii=False).encode("utf-8")
+    paths = {}
+    tmp_path.mkdir(exist_ok=True)
+    for name, data in cases.items():
+        path = tmp_path / (name.replace(" ", "-") + ".ubtui.json")
+        path.write_bytes(data)
+        paths[name] = path
+    assert value["header"]["format"] == "ubtui-packet"
+    return paths
+
+
+@pytest.fixture
+def district_with_one(tmp_path):
+    school = small_school(tmp_path / "s.json", "3")
+    good = packet_of(school, tmp_path / "stick")
+    db_path = tmp_path / "d" / "district.sqlite"
+    imported(db_path, packet_of(small_school(tmp_path / "other.json", "4"), tmp_path / "other"))
+    return good, db_path
+
+
+def test_each_bad_packet_exits_1_with_one_line_and_changes_nothing(district_with_one, tmp_path, capsys):
+    good, db_path = district_with_one
+    cases = bad_packets(good.read_bytes(), tmp_path / "bad")
+    huge = tmp_path / "bad" / "huge.ubtui.json"
+    with open(huge, "wb") as handle:  # sparse: the cap refuses it before reading
+        handle.truncate(200 * 1024 * 1024)
+    cases["200 MB"] = huge
+    from ubtui.store.packet import _as_school_document, soundness_problems
+
+    resealed = json.loads(cases["unsound resealed"].read_bytes())
+    assert soundness_problems(_as_school_document(resealed["header"], resealed["tables"]))  # the case is really unsound
+    before = dump(db_path)
+    for name, path in cases.items():
+        code = cli.main(["district", "--district-db", str(db_path), "import", str(path)])
+        captured = capsys.readouterr()
+        lines = captured.err.strip().splitlines()
+        assert code == 1, name
+        assert len(lines) == 1 and path.name in lines[0] and "Traceback" not in captured.err, (name, captured.err)
+        assert captured.out == "", name
+        assert dump(db_path) == before, name
+        assert cli.main(["check", str(path)]) == 1, name
+        capsys.readouterr()
+
+
+def test_every_truncation_is_refused(district_with_one, tmp_path):
+    good, db_path = district_with_one
+    data = good.read_bytes()
+    folder = tmp_path / "cut"
+    folder.mkdir()
+    assert data.endswith(b"}\n")  # cutting only the last newline leaves the whole packet
+    end = len(data) - 1
+    cuts = sorted(set(range(0, end, max(1, end // 150))) | {end - 1, end - 2})
+    for cut in cuts:
+        (folder / f"{cut:06d}.ubtui.json").write_bytes(data[:cut])
+    before = dump(db_path)
+    verdicts = imported(db_path, folder)
+    assert len(verdicts) == len(cuts) and all(v.verdict == REFUSED and v.reason for v in verdicts)
+    assert dump(db_path) == before
+
+
+def test_a_school_file_is_accepted_like_a_packet(tmp_path):
+    school = small_school(tmp_path / "s.json", "8")
+    db_path = tmp_path / "district.sqlite"
+    [verdict] = imported(db_path, school)
+    assert verdict.verdict == NEW
+    received = read_received(build_packet(schoolfile.read(school), full=True, now=NOW))
+    assert stored_tables(db_path, received.file_id) == received.tables
+    with DistrictDB(db_path) as db:
+        assert db.school(received.file_id)["kind"] == "school"
+
+
+def test_check_district_database(tmp_path, capsys):
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, packet_of(small_school(tmp_path / "s.json", "8"), tmp_path / "stick"))
+    assert cli.main(["check", str(db_path)]) == 0
+    assert capsys.readouterr().out.startswith("OK: ")
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(db_path.read_bytes()[:100] + b"\xff" * 3000)
+    assert cli.main(["check", str(broken)]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+# --- kill -9 during an import ----------------------------------------------------------------------
+
+KILL_ROUNDS = 50
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_kill_during_import_leaves_before_or_after(tmp_path):
+    stick = tmp_path / "stick"
+    base = small_school(tmp_path / "base.json", "1", teachers=1)
+    document = schoolfile.read(base)
+    stick.mkdir()
+    for n in range(100):  # a hundred schools: the same records under other file_ids
+        copy = json.loads(json.dumps(document))
+        copy["meta"]["1"]["file_id"] = f"00000000-0000-4000-8000-{n:012d}"
+        (stick / f"school-{n:03d}.ubtui.json").write_bytes(build_packet(copy, full=False, now=NOW))
+    empty = tmp_path / "empty" / "district.sqlite"
+    imported(empty)
+    per_school = sum(len(t) for k, t in document.items() if k != "meta")
+    rng = random.Random(13)
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    states = set()
+    took = 0.5
+    for round_ in range(KILL_ROUNDS):
+        work = tmp_path / f"r{round_}"
+        work.mkdir()
+        db_path = work / "district.sqlite"
+        shutil.copy(empty, db_path)
+        started = time.monotonic()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ubtui", "district", "--district-db", str(db_path), "import", str(stick)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        )
+        if round_ == 0:  # the first round runs to the end: how long a whole import takes
+            assert process.wait(60) == 0
+            took = time.monotonic() - started
+        else:
+            time.sleep(rng.uniform(0.2, took * 1.1))
+            process.send_signal(signal.SIGKILL)
+            process.wait(10)
+        conn = sqlite3.connect(db_path)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            schools = conn.execute("SELECT count(*) FROM schools").fetchone()[0]
+            records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+        finally:
+            conn.close()
+        assert (schools, records) in {(0, 0), (100, 100 * per_school)}, round_
+        states.add(schools)
+        shutil.rmtree(work)
+    assert 100 in states  # at least the full round got through
+
+
+def test_report_pdf_and_csv_carry_the_figures_in_both_languages(demo_path, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from ubtui import i18n
+    from ubtui.district.report import report_csv, report_pdf
+
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, packet_of(demo_path, tmp_path / "stick"))
+    expect = tmp_path / "expected.txt"
+    expect.write_text("12; Токтогул\n99; Жок мектеп\n", encoding="utf-8")
+    assert cli.main(["district", "--district-db", str(db_path), "expect", str(expect)]) == 0
+    capsys.readouterr()
+    for language, title in (("ky", "Усулдук бирикмелер боюнча райондук жыйынтык"), ("ru", "Сводка района")):
+        i18n.set_language(language)
+        with DistrictDB(db_path) as db:
+            report = build_report(db, DEMO_DAY)
+        held = [row[3] for row in report.compliance.rows]
+        assert report.missing.rows == [["99", "Жок мектеп"]]
+        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(__import__("io").BytesIO(report_pdf(report, DEMO_DAY))).pages)
+        assert title in text and "Жок мектеп" in text and all(h in text for h in held)
+        csv_text = report_csv(report)
+        assert csv_text.count("\n") == len(report.compliance.rows) + 1 and held[0] in csv_text
+
+
+def test_district_figures_are_the_home_screens(demo_path, demo_store, tmp_path):
+    """One rule, one place: the district's row of an association says what its home screen says."""
+    from ubtui.district.views import compliance_rows, each_school
+    from ubtui.i18n import _
+    from ubtui.store.overview import overview
+
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, demo_path)
+    with DistrictDB(db_path) as db:
+        [school] = list(each_school(db))
+        rows = {row.association: row.figures for row in compliance_rows(school, DEMO_DAY)}
+    year = demo_store.current_year(DEMO_DAY)
+    assert rows and year is not None
+    for association in demo_store.sorted_associations():
+        home = {f.label: f.value for f in overview(demo_store, year, association, DEMO_DAY)}
+        f = rows[association.name]
+        assert home[_("Sessions held")].startswith(f"{f.sessions.held} / {f.sessions.required}")
+        assert home[_("Practical seminars held")] == f"{f.sessions.seminars} / {f.sessions.seminars_required}"
+        assert home[_("Decisions overdue")] == str(f.sessions.overdue)

@@ -1,0 +1,240 @@
+"""`ubtui district`: the schools, each school's compliance, teachers overdue, and the import
+(dry-run verdicts shown before anything is applied). The data comes from `ubtui.district`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from ubtui.district.db import DistrictDB
+from ubtui.district.importer import Verdict, run_import, verdict_word
+from ubtui.district.report import plan_word
+from ubtui.district.views import compliance_rows, load_school, overdue_teachers, school_title, sorted_schools
+from ubtui.i18n import N_, _
+from ubtui.widgets.keys import key
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _day(text: str) -> str:
+    return (text or "—")[:10]
+
+
+class SchoolsScreen(Screen[None]):
+    AUTO_FOCUS = "#schools"
+    BINDINGS = [
+        key("f2,i,ш", "app.open_import", N_("Import")),
+        key("f3", "compliance", N_("Compliance")),
+        key("f4,o,щ", "app.open_overdue", N_("Courses overdue")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static("", id="district-summary")
+        yield DataTable(id="schools", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        db: DistrictDB = self.app.db  # type: ignore[attr-defined]
+        verdicts = dict(db.conn.execute(
+            "SELECT file_id, verdict FROM import_log WHERE n IN (SELECT max(n) FROM import_log GROUP BY file_id)"
+        ).fetchall())
+        table = self.query_one("#schools", DataTable)
+        schools, records = db.counts()
+        self.query_one("#district-summary", Static).update(
+            _escape(_("{schools} schools, {records} records — {path}").format(schools=schools, records=records, path=db.path))
+        )
+        with self.app.batch_update():
+            table.clear(columns=True)
+            table.add_columns(_("School"), _("Number"), _("Exported"), _("Generation"), _("Last import"))
+            for row in sorted_schools(db):
+                table.add_row(row["name"], row["number"], _day(row["exported_at"]), str(row["generation"]),
+                              verdict_word(verdicts.get(row["file_id"], "")), key=row["file_id"])
+
+    @on(DataTable.RowSelected, "#schools")
+    def _selected(self) -> None:
+        self.action_compliance()
+
+    def action_compliance(self) -> None:
+        table = self.query_one("#schools", DataTable)
+        if table.row_count:
+            file_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            self.app.push_screen(ComplianceScreen(str(file_id)))
+
+
+class ComplianceScreen(Screen[None]):
+    AUTO_FOCUS = "#compliance"
+    BINDINGS = [key("escape", "app.pop_screen", N_("Back"))]
+
+    def __init__(self, file_id: str) -> None:
+        super().__init__()
+        self.file_id = file_id
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static("", id="compliance-school")
+        yield DataTable(id="compliance", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        db: DistrictDB = self.app.db  # type: ignore[attr-defined]
+        row = db.school(self.file_id)
+        if row is None:
+            return
+        school = load_school(db, row)
+        self.query_one("#compliance-school", Static).update(_escape(school_title(row)))
+        table = self.query_one("#compliance", DataTable)
+        table.add_columns(_("Association"), _("Sessions"), _("Seminar"), _("Plan approved"), _("Courses overdue"),
+                          _("Young without mentor"))
+        for item in compliance_rows(school, self.app.today):  # type: ignore[attr-defined]
+            f = item.figures
+            if f is None:
+                table.add_row(item.association, "—", "—", "—", "—", "—")
+                continue
+            table.add_row(item.association, f"{f.sessions.held}/{f.sessions.required}",
+                          f"{f.sessions.seminars}/{f.sessions.seminars_required}", plan_word(f.plan_state),
+                          str(f.courses_overdue), str(f.young_without_mentor))
+
+
+class OverdueScreen(Screen[None]):
+    AUTO_FOCUS = "#overdue"
+    BINDINGS = [key("escape", "app.pop_screen", N_("Back"))]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(_("Teachers overdue for courses across the district"))
+        yield DataTable(id="overdue", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#overdue", DataTable)
+        table.add_columns(_("School"), _("Teacher"), _("Association"))
+        for item in overdue_teachers(self.app.db, self.app.today):  # type: ignore[attr-defined]
+            table.add_row(item.school, item.teacher, item.association)
+
+
+class ImportScreen(Screen[None]):
+    """Type files or folders; Check shows the verdicts (a dry run); Apply imports them in one step."""
+
+    AUTO_FOCUS = "#import-paths"
+    BINDINGS = [key("escape", "app.pop_screen", N_("Back"))]
+    DEFAULT_CSS = """
+    #import-box { height: 1fr; }
+    #import-buttons { height: auto; }
+    #import-verdicts { height: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Vertical(id="import-box"):
+            yield Static(_("Files or folders of packets (separate several with ;):"))
+            yield Input(placeholder=_("e.g. /media/user/STICK"), id="import-paths")
+            with Horizontal(id="import-buttons"):
+                yield Button(_("Check"), variant="primary", id="import-check")
+                yield Button(_("Apply"), variant="warning", id="import-apply", disabled=True)
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", id="import-status")
+            yield DataTable(id="import-verdicts", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#import-verdicts", DataTable).add_columns(_("Verdict"), _("File"))
+        self._checked: list[Path] = []
+
+    def _paths(self) -> list[Path]:
+        text = self.query_one("#import-paths", Input).value
+        return [Path(p.strip()) for p in text.split(";") if p.strip()]
+
+    @on(Input.Submitted, "#import-paths")
+    @on(Button.Pressed, "#import-check")
+    def _check(self) -> None:
+        paths = self._paths()
+        missing = [p for p in paths if not p.exists()]
+        status = self.query_one("#import-status", Static)
+        if not paths or missing:
+            status.update(_escape(_("There is no file or folder {path}.").format(path=missing[0] if missing else "")))
+            return
+        self._checked = paths
+        self.query_one("#import-apply", Button).disabled = True
+        status.update(_("Checking…"))
+        self._run(paths, True)
+
+    @on(Button.Pressed, "#import-apply")
+    def _apply(self) -> None:
+        if self._checked and self._checked == self._paths():
+            self.query_one("#import-apply", Button).disabled = True
+            self.query_one("#import-status", Static).update(_("Importing…"))
+            self._run(self._checked, False)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def _run(self, paths: list[Path], dry_run: bool) -> tuple[bool, list[Verdict]]:
+        def progress(done: int, total: int, _verdict: Verdict) -> None:
+            self.app.call_from_thread(self.query_one("#import-progress", ProgressBar).update, total=total, progress=done)
+
+        return dry_run, run_import(self.app.db, paths, dry_run=dry_run, progress=progress)  # type: ignore[attr-defined]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "import" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        status = self.query_one("#import-status", Static)
+        if event.state == WorkerState.ERROR:
+            status.update(_escape(str(event.worker.error)))
+            return
+        dry_run, verdicts = event.worker.result
+        table = self.query_one("#import-verdicts", DataTable)
+        table.clear()
+        for verdict in verdicts:
+            table.add_row(verdict.line().split(": ", 1)[1], verdict.path.name)
+        accepted = sum(1 for v in verdicts if v.accepted)
+        if dry_run:
+            status.update(_("Dry run: nothing was changed; {n} of {total} files would be applied.").format(
+                n=accepted, total=len(verdicts)))
+            self.query_one("#import-apply", Button).disabled = accepted == 0
+        else:
+            status.update(_escape(_("{n} of {total} files applied in one step to {path}.").format(
+                n=accepted, total=len(verdicts), path=self.app.db.path)))  # type: ignore[attr-defined]
+
+
+class DistrictApp(App[int]):
+    TITLE = "ubtui"
+    BINDINGS = [key("f10,ctrl+q", "quit", N_("Quit"), priority=True)]
+
+    def __init__(self, db: DistrictDB, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.today = today or dt.date.today()
+
+    def on_mount(self) -> None:
+        self.sub_title = _("District")
+        self.push_screen(SchoolsScreen())
+        import os
+
+        if os.environ.get("UBTUI_EXIT_WHEN_READY") == "1":
+            self.call_after_refresh(self.exit, 0)
+
+    def action_open_import(self) -> None:
+        self.push_screen(ImportScreen())
+
+    def action_open_overdue(self) -> None:
+        self.push_screen(OverdueScreen())
+
+
+def run_district_tui(path: Path) -> int:
+    with DistrictDB(path, writable=True) as db:
+        app = DistrictApp(db)
+        app.run()
+        return app.return_code or 0
