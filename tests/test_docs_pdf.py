@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from ubtui.domain.people import Person
 from ubtui import cli, i18n
 from ubtui.domain.composition import composition
 from ubtui.domain.courses import DUE, OK, OVERDUE, Course, course_status
@@ -226,7 +227,7 @@ def _session(store):
 def test_the_protocol_writes_калыс_калгандар_the_place_and_one_responsible(demo_store):
     session = _session(demo_store)
     session.agenda[0].vote = Vote(9, 0, 0)
-    session.agenda[0].decisions[0].responsible = "Асанова Г.М."
+    session.agenda[0].decisions[0].responsible = [Person(guest="Асанова Г.М.")]
     demo_store.sessions.save(session)
     text = text_of(build_pdf("protocol", demo_store, Options(session=session.number, today=DAY)))
     assert "калыс калгандар — 0" in text
@@ -359,14 +360,16 @@ def _fill_every_field(store) -> None:
         store.plans.save_item(item)
     for session in store.sessions.of(association.id, year.id):
         session.place = _words(session_rules.NAME_MAX, "кабинети")
-        session.chair = session.secretary = _words(session_rules.NAME_MAX, "Жумабаева")
+        session.chair = Person(guest=_words(session_rules.NAME_MAX, "Жумабаева"))  # outside guests: any length
+        session.secretary = Person(guest=_words(session_rules.NAME_MAX, "Жумабаева"))
         item = session.agenda[0]
         item.title = _words(session_rules.TITLE_MAX)
-        item.rapporteur = _words(session_rules.NAME_MAX, "Бекмуратова")
+        item.rapporteur = Person(guest=_words(session_rules.NAME_MAX, "Бекмуратова"))
         item.heard = _words(session_rules.TEXT_MAX)
         for decision in item.decisions:
             decision.text = _words(20_000)
-            decision.responsible = _words(session_rules.NAME_MAX * 2, "Асанова,")
+            decision.responsible = [Person(guest=_words(session_rules.NAME_MAX, "Асанова,")),
+                                    Person(guest=_words(session_rules.NAME_MAX, "Бекова,"))]
         store.sessions.save(session)
     for course in list(store.courses.all())[:3]:
         course.title = course.organiser = _words(300)

@@ -268,15 +268,16 @@ async def test_quit_with_unsaved_text_asks(demo_store: Store):
         await pilot.press("f10")
         await pilot.pause()
         assert app.is_running
-        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        assert app.screen.__class__.__name__ == "QuitScreen"
         await pilot.press("escape")  # stay
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         await pilot.press("f10")
         await pilot.pause()
-        await pilot.click("#yes")
+        await pilot.click("#discard")  # quit without saving
         await pilot.pause()
         assert not app.is_running
+    assert "Жаңы УБ" not in [a.name for a in demo_store.associations.all()]
 
 
 async def test_quit_without_unsaved_text_is_immediate(demo_store: Store):

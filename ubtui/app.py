@@ -348,19 +348,38 @@ class UbtuiApp(App[int]):
             self.push_screen(settings())
 
     async def action_quit(self) -> None:
-        """Quit at once, unless a screen holds typed text that is not saved: then ask."""
+        """Quit at once, unless a screen holds typed text that is not saved: then ask
+        save and quit / quit without saving / stay."""
         unsaved = [s for s in self.screen_stack if getattr(s, "has_unsaved_changes", lambda: False)()]
         if not unsaved:
             self.exit(0)
             return
+        quit_screen = load_screen("ubtui.screens.sessions_modals:QuitScreen")
+        if isinstance(self.screen, quit_screen):
+            return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
+        async def answered(answer: str | None) -> None:
+            if answer == "discard":
                 self.exit(0)
+            elif answer == "save":
+                await self._save_and_quit(unsaved)
 
-        confirm = load_screen("ubtui.screens.confirm:ConfirmScreen")
-        if not isinstance(self.screen, confirm):
-            self.push_screen(confirm(_("Some typed text is not saved yet. Quit without saving it?"), yes=_("Quit")), answered)
+        self.push_screen(quit_screen(), answered)
+
+    async def _save_and_quit(self, unsaved: list[Screen]) -> None:
+        """Save every screen with typed text, the top one first; the first that cannot be saved
+        stays open with its problems shown, and nothing quits."""
+        for screen in reversed(unsaved):
+            save = getattr(screen, "save_for_quit", None)
+            if save is None:
+                continue
+            saved = save()
+            if hasattr(saved, "__await__"):
+                saved = await saved
+            if not saved:
+                return
+        # A form whose caller stores the record was dismissed: let its callback run first.
+        self.screen.call_next(self.exit, 0)
 
     def _print_error_renderables(self) -> None:
         """A crash leaves one translated line on screen; the traceback goes to the log."""

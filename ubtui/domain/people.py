@@ -50,12 +50,14 @@ def _name_of(value: Any) -> str:
 def display_name(ref: PersonLike, teachers_by_id: Mapping[str, Any], frozen: Mapping[str, str] | None = None) -> str:
     """The name to show or print for `ref`: the frozen name of a closed year when there is one,
     else the teacher's current full name (`teachers_by_id` maps id → Teacher or → name), else
-    the guest's name. A teacher missing from the file shows as "?"."""
+    the guest's name. A teacher missing from the file shows by the name the record kept, or "?"."""
     if ref.teacher_id:
         if frozen and ref.teacher_id in frozen:
             return frozen[ref.teacher_id]
         found = teachers_by_id.get(ref.teacher_id)
-        return _name_of(found).strip() if found is not None else "?"
+        if found is not None:
+            return _name_of(found).strip()
+        return ref.guest.strip() or "?"  # a link to a teacher not in the file: the name it had, if any
     return ref.guest.strip()
 
 

@@ -12,7 +12,7 @@ from ubtui.domain.validation import Problems
 from ubtui.i18n import _
 from ubtui.screens.form import FormScreen
 from ubtui.store import Store
-from ubtui.widgets.fields import Field, IntegerValidator, choice, date_input, read_date
+from ubtui.widgets.fields import Field, IntegerValidator, choice, date_input, read_date, read_int
 
 
 class CourseForm(FormScreen[Course]):
@@ -35,7 +35,7 @@ class CourseForm(FormScreen[Course]):
         yield Field(_("Kind"), choice(kind_choices(), c.kind, id="kind"), name="kind")
         yield Field(_("Start"), date_input(c.start, required=True, id="start"), name="start", required=True)
         yield Field(_("End"), date_input(c.end, required=True, id="end"), name="end", required=True)
-        yield Field(_("Hours"), Input(str(c.hours), validators=[IntegerValidator(1, 3000)], id="hours"), name="hours", required=True)
+        yield Field(_("Hours"), Input(str(c.hours), validators=[IntegerValidator(1, 3000)], validate_on=["blur", "submitted"], id="hours"), name="hours", required=True)
         yield Field(_("Certificate number"), Input(c.certificate_no, id="certificate_no"), name="certificate_no")
         yield Field(_("Certificate"), Checkbox(_("handed in to the school"), c.certificate_handed_in, id="handed_in"), name="certificate_handed_in")
         yield Field(_("Task before the course"), TextArea(c.task_before, id="task_before", soft_wrap=True), name="task_before")
@@ -51,7 +51,7 @@ class CourseForm(FormScreen[Course]):
             kind=str(self.query_one("#kind", Select).value),
             start=read_date(self.query_one("#start", Input)),
             end=read_date(self.query_one("#end", Input)),
-            hours=int(self.query_one("#hours", Input).value.strip()),
+            hours=read_int(self.query_one("#hours", Input)) or 0,
             certificate_no=self.query_one("#certificate_no", Input).value.strip(),
             certificate_handed_in=self.query_one("#handed_in", Checkbox).value,
             task_before=self.query_one("#task_before", TextArea).text.strip(),

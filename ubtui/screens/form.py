@@ -6,15 +6,16 @@ from typing import Any, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
-from ubtui.i18n import N_, _
+from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.widgets.fields import Field
+from ubtui.widgets.focus import FieldScroll, no_scroller_stops
 from ubtui.widgets.keys import key
 
 T = TypeVar("T")
@@ -36,7 +37,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
             yield Static(self.form_title, classes="title", markup=False)
-            with VerticalScroll(classes="fields"):
+            with FieldScroll(classes="fields"):
                 yield from self.compose_fields()
             yield Static("", id="form-message", classes="error", markup=False)
             with Horizontal(classes="buttons"):
@@ -44,6 +45,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
                 yield Button(_("Cancel") + " [Esc]", id="cancel")
 
     def on_mount(self) -> None:
+        no_scroller_stops(self)
         # Filling the fields fires Changed events; only what the user types counts.
         self.call_after_refresh(self._reset_dirty)
 
@@ -79,16 +81,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        problems = Problems()
-        for field in self.query(Field):
-            field.clear_error()
-            control = field.control
-            if isinstance(control, Input) and control.validators:
-                result = control.validate(control.value)
-                if result is not None and not result.is_valid:
-                    problems.add(field.field_name, result.failure_descriptions[0])
-        if not problems:
-            record, problems = self.build()
+        record, problems = self.check()
         if problems:
             self._show(problems)
             return
@@ -102,6 +95,48 @@ class FormScreen(ModalScreen[T], Generic[T]):
                 self._save(record)
 
         self.app.push_screen(ConfirmScreen("\n".join(doubts), yes=_("Save")), answered)
+
+    def check(self) -> tuple[Any, Problems]:
+        """The record and every problem of the form at once: each field's own check (a date that
+        does not exist, a number out of range) and the record's rules for the other fields."""
+        problems = Problems()
+        for field in self.query(Field):
+            field.clear_error()
+            control = field.control
+            if isinstance(control, Input) and control.validators:
+                result = control.validate(control.value)
+                if result is not None and not result.is_valid:
+                    problems.add(field.field_name, result.failure_descriptions[0])
+        try:
+            record, rules = self.build()
+        except ValueError:  # a field that cannot be read at all; its own check said why
+            if not problems:
+                raise
+            return None, problems
+        for name, messages in rules.by_field.items():
+            if name not in problems.by_field:  # a field with its own problem says that one only
+                for message in messages:
+                    problems.add(name, message)
+        return record, problems
+
+    def save_for_quit(self) -> bool:
+        """Save for "save and quit": True when saved (a failed check stays and shows the problems)."""
+        record, problems = self.check()
+        if problems:
+            self._show(problems)
+            return False
+        try:
+            saved = self.store_save(record)
+        except ValidationError as error:
+            self._show(error.problems)
+            return False
+        except UserError as error:
+            self.query_one("#form-message", Static).update(str(error))
+            return False
+        self._dirty = False
+        if type(self).store_save is FormScreen.store_save:
+            self.dismiss(saved)  # the caller stores it
+        return True
 
     def _save(self, record: Any) -> None:
         try:
@@ -120,10 +155,13 @@ class FormScreen(ModalScreen[T], Generic[T]):
         for name, messages in problems.by_field.items():
             if name in fields:
                 fields[name].show_error(" ".join(messages))
-                first = first or fields[name]
             else:
                 unplaced.extend(messages)
-        self.query_one("#form-message", Static).update(" ".join(unplaced) or _("Please correct the marked fields."))
+        # The first problem in the order of the form takes the focus.
+        first = next((f for f in fields.values() if f.field_name in problems.by_field), None)
+        count = sum(1 for name in problems.by_field if name in fields)
+        marked = ngettext("Please correct the marked field.", "Please correct the {n} marked fields.", count).format(n=count)
+        self.query_one("#form-message", Static).update(" ".join([*unplaced, marked] if count else unplaced))
         if first is not None:
             first.control.focus()
 

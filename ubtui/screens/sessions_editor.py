@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane, TextArea
@@ -43,7 +43,8 @@ from ubtui.i18n import N_, _
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.sessions_modals import LeaveScreen, ReasonScreen
 from ubtui.widgets.cells import Table
-from ubtui.widgets.fields import date_input, read_date
+from ubtui.widgets.fields import DateInput, date_input, date_problem, read_date
+from ubtui.widgets.focus import FieldScroll, focus_first_field, no_scroller_stops, step_tab, tab_bindings
 from ubtui.widgets.keys import key
 from ubtui.widgets.person import PersonField
 
@@ -59,7 +60,8 @@ SessionEditor .line { height: 1; }
 SessionEditor .line > Label { width: 14; color: $text-muted; }
 SessionEditor .line > Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $boost; }
 SessionEditor .line > Input:focus { background: $primary 30%; }
-SessionEditor .line > Input.-invalid { background: $error 20%; }
+SessionEditor .line > Input.-invalid { background: $error 20%; border: none; }
+SessionEditor .line > Input.-invalid:focus { background: $error 30%; border: none; }
 SessionEditor .line > Input.short { width: 14; }
 SessionEditor .line > Input.number { width: 6; }
 SessionEditor .line > Select { width: 18; }
@@ -72,6 +74,9 @@ SessionEditor .block { height: auto; margin-top: 1; border-left: thick $primary 
 SessionEditor #attendance { height: 1fr; }
 SessionEditor #missing { height: auto; color: $warning; margin-top: 1; }
 SessionEditor .caption-hint { margin-top: 1; padding: 0; }
+SessionEditor .problem { color: $error; height: auto; display: none; padding-left: 14; }
+SessionEditor .problem.-shown { display: block; }
+SessionEditor .problem.wide { padding-left: 0; }
 """
 
 
@@ -99,6 +104,16 @@ def _text_area(text: str, classes: str, *, id: str | None = None) -> TextArea:
     area = TextArea(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False, classes=classes, id=id)
     area.styles.height = TEXT_ROWS.get(classes, 6)
     return area
+
+
+def _problem(name: str = "", *, wide: bool = False) -> Static:
+    """Where the problem of the field above is said (hidden while there is none)."""
+    return Static("", classes="problem" + (" wide" if wide else "") + (f" problem-{name}" if name else ""), markup=False)
+
+
+def _say(widget: Static, message: str) -> None:
+    widget.update(message)
+    widget.set_class(bool(message), "-shown")
 
 
 def _plain_for_console(root: Widget) -> None:
@@ -156,14 +171,14 @@ class DecisionEditor(Vertical):
         due.add_class("due", "short")
         yield _line(_("Due date"), due, Label(" ", classes="gap"), _select(DECISION_STATUSES, self.decision.status,
                                                                           classes="decision-status"))
+        yield _problem("due")
 
     def read(self, label: str, problems: Problems, where: str) -> Decision:
         due_input = self.query_one(".due", Input)
-        due = None
-        try:
-            due = read_date(due_input)
-        except ValueError:
-            problems.add(where, _("Decision {label}: enter the due date as 30.08.2025.").format(label=label))
+        problem = date_problem(due_input)
+        if problem:
+            problems.add(f"{where}/due-{label}", problem)
+        due = read_date(due_input)
         status = str(self.query_one(".decision-status", Select).value)
         decision = dataclasses.replace(
             self.decision,
@@ -184,7 +199,7 @@ class DecisionEditor(Vertical):
             ".due", Input).value.strip()
 
 
-class AgendaItemEditor(VerticalScroll):
+class AgendaItemEditor(FieldScroll):
     """An agenda item: title, rapporteur, heard, speakers, decisions, vote."""
 
     def __init__(self, item: AgendaItem, people: list[tuple[str, str]]) -> None:
@@ -196,6 +211,7 @@ class AgendaItemEditor(VerticalScroll):
         _plain_for_console(self)
 
     def compose(self) -> ComposeResult:
+        yield _problem("item", wide=True)
         yield _line(_("Title"), Input(self.item.title, classes="item-title", placeholder=_("On … (… жөнүндө)")))
         yield _line(_("Rapporteur"), PersonField(self.item.rapporteur, self.people, classes="rapporteur"))
         yield Label(_("HEARD (the report)"), classes="section")
@@ -216,6 +232,7 @@ class AgendaItemEditor(VerticalScroll):
             Label(" " + _("against"), classes="gap-label"), Input(numbers[1], classes="number vote-against"),
             Label(" " + _("abstained"), classes="gap-label"), Input(numbers[2], classes="number vote-abstained"),
         )
+        yield _problem("vote")
 
     async def add_speaker(self) -> SpeakerEditor:
         editor = SpeakerEditor(Speaker(), self.people)
@@ -241,9 +258,11 @@ class AgendaItemEditor(VerticalScroll):
                 votes.append(None)
             elif text.isdigit():
                 votes.append(int(text))
+            elif f"{where}/vote" not in problems.by_field:
+                votes.append(None)
+                problems.add(f"{where}/vote", _("The vote must be whole numbers, 0 or more."))
             else:
                 votes.append(None)
-                problems.add(where, _("Item {n}: the vote must be whole numbers, 0 or more.").format(n=number))
         vote = None if all(v is None for v in votes) else Vote(*(v or 0 for v in votes))
         return dataclasses.replace(
             self.item,
@@ -289,9 +308,10 @@ class SessionEditor(Screen[bool]):
         ctrl("ctrl+r", "add_speaker", N_("Speaker"), "^R"),
         ctrl("ctrl+t", "add_decision", N_("Decision"), "^T"),
         ctrl("ctrl+delete,ctrl+g", "remove", N_("Remove"), "^Del"),
-        ctrl("ctrl+pagedown", "next_tab", N_("Next tab"), "^PgDn", show=False),
-        ctrl("ctrl+pageup", "previous_tab", N_("Previous tab"), "^PgUp", show=False),
+        *tab_bindings(),  # at the screen, with priority: they work from every widget
     ]
+    # The fields of the Session tab that have their own place for a problem.
+    HEAD_FIELDS = ("date", "kind", "status", "place", "chair", "secretary", "guests")
 
     def __init__(self, session: Session, *, people: Iterable[tuple[str, str]] = (),
                  teachers: Mapping[str, str] | None = None) -> None:
@@ -305,6 +325,8 @@ class SessionEditor(Screen[bool]):
         self.saved_once = False
         self._item_serial = 0
         self._snapshot: tuple[Any, ...] = ()
+        self._marked_tabs: set[str] = set()  # tabs holding a problem, labelled "(!)"
+        self._focus_after_switch: Widget | None = None
 
     def name_of(self, ref: PersonLike) -> str:
         """A person as the session names them: frozen (closed year), today's name, or the guest's."""
@@ -318,18 +340,26 @@ class SessionEditor(Screen[bool]):
         yield Static("", id="editor-title", markup=False)
         with TabbedContent(id="editor-tabs"):
             with TabPane(_("Session"), id="tab-head"):
-                with VerticalScroll(classes="pane"):
+                with FieldScroll(classes="pane"):
                     date = date_input(session.date, id="date")
                     date.add_class("short")
+                    yield _problem("head", wide=True)
                     yield _line(_("Date"), date)
+                    yield _problem("date")
                     yield _line(_("Kind"), _select(KINDS, session.kind, id="kind"),
                                 Label(_("Status"), classes="gap-label"), _select(STATUSES, session.status, id="status"))
+                    yield _problem("kind")
+                    yield _problem("status")
                     yield _line(_("Place"), Input(session.place, id="place"))
+                    yield _problem("place")
                     yield _line(_("Chair of the session"), PersonField(session.chair, self.people, id="chair"))
+                    yield _problem("chair")
                     yield _line(_("Secretary of the session"), PersonField(session.secretary, self.people, id="secretary"))
+                    yield _problem("secretary")
                     yield Label(_("Invited (one per line: name; position)"), classes="caption")
                     guests = "\n".join("; ".join(p for p in (g.name, g.position) if p) for g in session.guests)
                     yield _text_area(guests, "guests", id="guests")
+                    yield _problem("guests", wide=True)
                     yield Static("", id="missing", markup=False)
                     yield Static(
                         _("Ctrl+PgDn / Ctrl+PgUp: the next / previous tab. F2 saves at any point; the session counts "
@@ -340,6 +370,7 @@ class SessionEditor(Screen[bool]):
                 with Vertical(classes="pane"):
                     yield Static(_("Everyone is present unless marked: Space — present / absent, Enter — the reason."),
                                  classes="hint")
+                    yield _problem("attendance", wide=True)
                     yield AttendanceTable(id="attendance", cursor_type="row", zebra_stripes=True)
             for number, item in enumerate(session.agenda, 1):
                 with TabPane(self._item_label(number), id=self._new_item_id()):
@@ -363,6 +394,7 @@ class SessionEditor(Screen[bool]):
         _plain_for_console(self)
         self._fill_attendance()
         self._update_title()
+        no_scroller_stops(self)
         self.call_after_refresh(self._take_snapshot)
         self.query_one("#date", Input).focus()
 
@@ -421,12 +453,10 @@ class SessionEditor(Screen[bool]):
     def read(self) -> tuple[Session, Problems]:
         """The session as the form has it, and what cannot be read (bad dates, votes)."""
         problems = Problems()
-        date = None
         date_widget = self.query_one("#date", Input)
-        try:
-            date = read_date(date_widget)
-        except ValueError:
-            problems.add("date", _("Enter the date as day.month.year, e.g. 30.08.2025."))
+        if problem := date_problem(date_widget):
+            problems.add("date", problem)
+        date = read_date(date_widget)
         guests = []
         for line in self.query_one("#guests", TextArea).text.splitlines():
             if line.strip():
@@ -450,8 +480,9 @@ class SessionEditor(Screen[bool]):
     # --- saving ------------------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Save what the form has; on a problem, say it and show where. True when saved."""
+        """Save what the form has; on problems, say each beside its field. True when saved."""
         session, problems = self.read()
+        self._show_problems(Problems())
         if not problems:
             try:
                 saved = self.app.store.sessions.save(session)
@@ -474,23 +505,80 @@ class SessionEditor(Screen[bool]):
         self._show_problems(problems)
         return False
 
+    def save_for_quit(self) -> bool:
+        """F10 → save and quit."""
+        return self.save()
+
+    def _problem_place(self, name: str) -> tuple[str, Static, Widget | None]:
+        """The tab, the place to say a problem of `name`, and the field to focus."""
+        head = self.query_one("#tab-head", TabPane)
+        if name in self.HEAD_FIELDS:
+            field = self.query_one(f"#{name} Select") if name in ("chair", "secretary") else self.query_one(f"#{name}")
+            return "tab-head", head.query_one(f".problem-{name}", Static), field
+        if name == "attendance":
+            pane = self.query_one("#tab-attendance", TabPane)
+            return "tab-attendance", pane.query_one(".problem-attendance", Static), self.query_one("#attendance")
+        where, _sep, detail = name.partition("/")
+        number_text = where.removeprefix("item-")
+        panes = self._item_panes()
+        if where.startswith("item-") and number_text.isdigit() and 0 < int(number_text) <= len(panes):
+            pane = panes[int(number_text) - 1]
+            editor = pane.query_one(AgendaItemEditor)
+            if detail.startswith("due-"):
+                index = int(detail.rpartition(".")[2]) - 1
+                decisions = list(editor.query(DecisionEditor))
+                if 0 <= index < len(decisions):
+                    block = decisions[index]
+                    return pane.id or "", block.query_one(".problem-due", Static), block.query_one(".due", Input)
+            if detail == "vote":
+                return pane.id or "", editor.query_one(".problem-vote", Static), editor.query_one(".vote-for", Input)
+            return pane.id or "", editor.query_one(".problem-item", Static), editor.query_one(".item-title", Input)
+        return "tab-head", head.query_one(".problem-head", Static), None
+
     def _show_problems(self, problems: Problems) -> None:
-        self.notify(" ".join(m for ms in problems.by_field.values() for m in ms[:1])[:300], severity="error", timeout=8)
-        name = next(iter(problems.by_field), "")
+        """Every problem beside its field at once; each tab holding one is marked "(!)"; the
+        first problem's tab is shown and its field focused.  An empty `problems` clears them."""
+        for widget in self.query(".problem").results(Static):
+            _say(widget, "")
+        said: dict[int, tuple[Static, list[str]]] = {}
+        marked: list[str] = []
+        first: tuple[str, Widget | None] | None = None
+        for name, messages in problems.by_field.items():
+            tab, place, field = self._problem_place(name)
+            said.setdefault(id(place), (place, []))[1].extend(messages)
+            if tab not in marked:
+                marked.append(tab)
+            first = first or (tab, field)
+        for place, messages in said.values():
+            _say(place, " ".join(dict.fromkeys(messages)))
+        self._marked_tabs = set(marked)
+        self._label_tabs()
+        if first is not None:
+            tab, field = first
+            tabs = self.query_one("#editor-tabs", TabbedContent)
+            self._focus_after_switch = field
+            if tabs.active != tab:
+                tabs.active = tab
+            elif field is not None:
+                field.focus()
+
+    def _label_tabs(self) -> None:
+        """The tab labels, a tab holding a problem marked "(!)"."""
         tabs = self.query_one("#editor-tabs", TabbedContent)
-        if name.startswith("item-"):
-            number = int(name.split("-")[1]) if name.split("-")[1].isdigit() else 1
-            panes = self._item_panes()
-            if 0 < number <= len(panes):
-                tabs.active = panes[number - 1].id or ""
-        elif name == "attendance":
-            tabs.active = "tab-attendance"
-        else:
-            tabs.active = "tab-head"
-            if name in ("date", "place"):
-                self.query_one(f"#{name}", Input).focus()
-            elif name in ("chair", "secretary"):
-                self.query_one(f"#{name} Select").focus()
+        marked = self._marked_tabs
+        labels = {"tab-head": _("Session"), "tab-attendance": _("Attendance")}
+        for number, pane in enumerate(self._item_panes(), 1):
+            labels[pane.id or ""] = self._item_label(number)
+        for pane_id, label in labels.items():
+            tabs.get_tab(pane_id).label = label + (" (!)" if pane_id in marked else "")
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """Leaving a date field says at once what is wrong with it (or clears the message)."""
+        if not isinstance(event.input, DateInput):
+            return
+        block = next((a for a in event.input.ancestors if isinstance(a, DecisionEditor)), None)
+        place = block.query_one(".problem-due", Static) if block else self.query(".problem-date").first(Static)
+        _say(place, date_problem(event.input))
 
     @edits
     def action_save(self) -> None:
@@ -611,28 +699,28 @@ class SessionEditor(Screen[bool]):
         pane = item.parent
         assert isinstance(pane, TabPane) and pane.id
         await tabs.remove_pane(pane.id)
-        for number, other in enumerate(self._item_panes(), 1):
-            tabs.get_tab(other.id or "").label = self._item_label(number)
+        self._marked_tabs = set()
+        self._label_tabs()
         tabs.active = "tab-head"
 
     def _tab_ids(self) -> list[str]:
         return ["tab-head", "tab-attendance"] + [p.id or "" for p in self._item_panes()]
 
     def action_next_tab(self) -> None:
-        self._step_tab(1)
+        step_tab(self.query_one("#editor-tabs", TabbedContent), 1, self._tab_ids())
 
     def action_previous_tab(self) -> None:
-        self._step_tab(-1)
-
-    def _step_tab(self, step: int) -> None:
-        tabs = self.query_one("#editor-tabs", TabbedContent)
-        ids = self._tab_ids()
-        index = ids.index(tabs.active) if tabs.active in ids else 0
-        tabs.active = ids[(index + step) % len(ids)]
+        step_tab(self.query_one("#editor-tabs", TabbedContent), -1, self._tab_ids())
 
     @on(TabbedContent.TabActivated, "#editor-tabs")
     def _tab_changed(self) -> None:
+        """The shown tab's first field (or the field with a problem) takes the focus."""
         self.refresh_bindings()
+        field, self._focus_after_switch = self._focus_after_switch, None
+        if field is not None:
+            field.focus()
+        else:
+            focus_first_field(self, self.query_one("#editor-tabs", TabbedContent))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add_speaker", "add_decision", "remove"):

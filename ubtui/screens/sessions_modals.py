@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Static
@@ -61,20 +62,34 @@ class LeaveScreen(ModalScreen[str]):
     ]
     AUTO_FOCUS = "#save"
 
-    def __init__(self, question: str | None = None) -> None:
+    def __init__(self, question: str | None = None, *, save: str | None = None, discard: str | None = None) -> None:
         super().__init__()
         self.question = question or _("The session has changes that are not saved. Save them?")
+        self.save_label = save or _("Save")
+        self.discard_label = discard or _("Do not save")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="question", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("Save") + " [F2]", id="save", variant="primary")
-                yield Button(_("Do not save"), id="discard", variant="error")
-                yield Button(_("Stay") + " [Esc]", id="stay")
+                # Content, not markup: "[F2]" is a key to show, not a tag.
+                yield Button(Content(self.save_label + " [F2]"), id="save", variant="primary")
+                yield Button(Content(self.discard_label), id="discard", variant="error")
+                yield Button(Content(_("Stay") + " [Esc]"), id="stay")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "stay")
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer)
+
+
+class QuitScreen(LeaveScreen):
+    """F10 with typed text not saved: save and quit, quit without saving, or stay."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("Some typed text is not saved yet."),
+            save=_("Save and quit"),
+            discard=_("Quit without saving"),
+        )

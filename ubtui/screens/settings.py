@@ -6,7 +6,7 @@ import dataclasses
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Input, RadioButton, RadioSet, Static, TabbedContent, TabPane, TextArea
 
@@ -20,6 +20,7 @@ from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.year_form import YearForm
 from ubtui.widgets.cells import Table
 from ubtui.widgets.fields import Field, IntegerValidator
+from ubtui.widgets.focus import FieldScroll, focus_first_field, no_scroller_stops, step_tab, tab_bindings
 from ubtui.widgets.keys import key
 
 RULE_LABELS = {
@@ -38,6 +39,7 @@ class SettingsScreen(Screen[None]):
         key("f2,n,т", "new", N_("New")),
         key("enter", "edit", N_("Edit"), show=False),
         key("delete", "delete", N_("Delete")),
+        *tab_bindings(),
     ]
 
     def compose(self) -> ComposeResult:
@@ -45,7 +47,7 @@ class SettingsScreen(Screen[None]):
         yield Header(icon="≡")
         with TabbedContent(id="tabs"):
             with TabPane(_("School"), id="tab-school"):
-                with VerticalScroll():
+                with FieldScroll():
                     for name, label, required in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS:
                         # the genitive field shows, greyed, the form ubtui derives when it is left empty
                         hint = settings.school_genitive() if name == "school_genitive_override" else ""
@@ -61,11 +63,12 @@ class SettingsScreen(Screen[None]):
                     )
                     yield Button(_("Save") + " [F2]", id="save-school", variant="primary")
             with TabPane(_("Rules"), id="tab-rules"):
-                with VerticalScroll():
+                with FieldScroll():
                     yield Static(_("Numbers from the regulations; change them when the law changes."), classes="hint")
                     for name, label in RULE_LABELS.items():
                         low, high = RULE_LIMITS[name]
-                        control = Input(str(getattr(settings.rules, name)), id=name, validators=[IntegerValidator(low, high)])
+                        control = Input(str(getattr(settings.rules, name)), id=name, validators=[IntegerValidator(low, high)],
+                                        validate_on=["blur", "submitted"])
                         yield Field(_(label), control, name=name)
                     yield Button(_("Save") + " [F2]", id="save-rules", variant="primary")
             with TabPane(_("Academic years"), id="tab-years"):
@@ -98,12 +101,12 @@ class SettingsScreen(Screen[None]):
             associations.add_column(label, key=key, width=width)
         self.reload_tables()
         self._saved_values = self._typed_values()
+        no_scroller_stops(self)
 
     # --- unsaved typing in the School and Rules tabs ----------------------------------
 
     def _typed_values(self) -> tuple[str, ...]:
-        names = [name for name, _label, _req in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS] + list(RULE_LABELS)
-        return (*(self.query_one(f"#{n}", Input).value for n in names), self.query_one("#deputies", TextArea).text)
+        return self._typed_part("school") + self._typed_part("rules")
 
     def has_unsaved_changes(self) -> bool:
         """Asked before leaving and by the app before it quits."""
@@ -139,6 +142,13 @@ class SettingsScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
+        focus_first_field(self, self.query_one("#tabs", TabbedContent))
+
+    def action_next_tab(self) -> None:
+        step_tab(self.query_one("#tabs", TabbedContent), 1)
+
+    def action_previous_tab(self) -> None:
+        step_tab(self.query_one("#tabs", TabbedContent), -1)
 
     # --- tables --------------------------------------------------------------------
 
@@ -223,12 +233,33 @@ class SettingsScreen(Screen[None]):
     @on(Button.Pressed, "#save-school")
     @on(Button.Pressed, "#save-rules")
     def action_save(self) -> None:
+        if self._save_part("school" if self.tab == "tab-school" else "rules"):
+            self.notify(_("Saved."))
+
+    def _typed_part(self, part: str) -> tuple[str, ...]:
+        names = [n for n, _l, _r in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS] if part == "school" else list(RULE_LABELS)
+        values = tuple(self.query_one(f"#{n}", Input).value for n in names)
+        return (*values, self.query_one("#deputies", TextArea).text) if part == "school" else values
+
+    def save_for_quit(self) -> bool:
+        """F10 → save and quit: save the school and the rules if they were changed."""
+        for part in ("school", "rules"):
+            if self._typed_part(part) != self._saved_part(part) and not self._save_part(part):
+                return False
+        return True
+
+    def _saved_part(self, part: str) -> tuple[str, ...]:
+        count = len(SCHOOL_FIELDS) + len(SCHOOL_NAME_FIELDS) + 1  # the school's inputs and the deputies
+        return self._saved_values[:count] if part == "school" else self._saved_values[count:]
+
+    def _save_part(self, part: str) -> bool:
+        """Save the School or the Rules tab; every problem is shown beside its field at once."""
         store = self.app.store
         settings = store.settings()
         problems = Problems()
         for field in self.query(Field):
             field.clear_error()
-        if self.tab == "tab-school":
+        if part == "school":
             values = {name: self.query_one(f"#{name}", Input).value.strip()
                       for name, _label, _req in SCHOOL_FIELDS + SCHOOL_NAME_FIELDS}
             # A position that names a role (in either language) is stored as the role, so it translates.
@@ -253,19 +284,26 @@ class SettingsScreen(Screen[None]):
                 problems = error.problems
             except UserError as error:
                 self.notify(str(error), severity="error")
-                return
+                return False
         if problems:
+            tabs = self.query_one("#tabs", TabbedContent)
+            tabs.active = "tab-school" if part == "school" else "tab-rules"
             fields = {f.field_name: f for f in self.query(Field)}
+            first = None
             for name, messages in problems.by_field.items():
                 if name in fields:
                     fields[name].show_error(" ".join(messages))
-            self.notify(problems.first(), severity="error")
-            return
-        self._saved_values = self._typed_values()
+                    first = first or fields[name]
+            if first is not None:
+                self.call_after_refresh(first.control.focus)
+            return False
+        school, rules = self._saved_part("school"), self._saved_part("rules")
+        typed = self._typed_part(part)
+        self._saved_values = (typed + rules) if part == "school" else (school + typed)
         self.query_one("#school-title-preview", Static).update(
             _("Documents print: {title}").format(title=store.settings().school_title() or "—"))
         self.app.context_changed()
-        self.notify(_("Saved."))
+        return True
 
     # --- language -------------------------------------------------------------------------------
 

@@ -100,7 +100,8 @@ def _people_by_reference(document: Document) -> Document:
     list of them (a text listing several, split at commas, matched part by part). A name is
     matched to the one teacher it means (spaces and case aside; `Жээнтева З.Э.` and
     `З.Э. Жээнтева` forms too); a name that matches nobody, or several, stays as a guest, as
-    typed. The sessions of a closed year keep the names they were closed with (`names`).
+    typed. An attendance line linked to a teacher missing from the file keeps its link (the
+    soundness check names it) and its name. The sessions of a closed year keep the names they were closed with (`names`).
     """
     result = copy.deepcopy(document)
     teachers = [t for t in (result.get("teachers") or {}).values() if isinstance(t, dict) and isinstance(t.get("id"), str)]
@@ -109,9 +110,11 @@ def _people_by_reference(document: Document) -> Document:
     closed = {y.get("id") for y in (result.get("years") or {}).values() if isinstance(y, dict) and y.get("closed")}
 
     def person(text: Any, teacher_id: Any = "") -> dict[str, str]:
-        if isinstance(teacher_id, str) and teacher_id in full_names:
-            return {"teacher_id": teacher_id, "guest": ""}
         text = " ".join(str(text or "").split())
+        if isinstance(teacher_id, str) and teacher_id:
+            # A link to a teacher not in the file stays as it was (the soundness check names it),
+            # with the name it had, so nothing is lost.
+            return {"teacher_id": teacher_id, "guest": "" if teacher_id in full_names else text}
         found = matcher.match(text)
         return {"teacher_id": found, "guest": ""} if found else {"teacher_id": "", "guest": text}
 
@@ -135,7 +138,7 @@ def _people_by_reference(document: Document) -> Document:
             if not isinstance(line, dict):
                 continue
             who = person(line.get("name", ""), line.get("teacher_id", ""))
-            if who["teacher_id"] and str(line.get("name", "")).strip():
+            if who["teacher_id"] in full_names and str(line.get("name", "")).strip():
                 recorded.setdefault(who["teacher_id"], " ".join(str(line["name"]).split()))
             rest = {k: v for k, v in line.items() if k not in ("name", "teacher_id", "guest")}
             lines.append({**who, **rest})
@@ -153,14 +156,14 @@ def _people_by_reference(document: Document) -> Document:
                 if isinstance(decision, dict) and not isinstance(decision.get("responsible"), list):
                     decision["responsible"] = people(decision.get("responsible", ""))
         if session.get("year_id") in closed:
-            named = {line["teacher_id"] for line in lines if line["teacher_id"]}
+            named = {line["teacher_id"] for line in lines if line["teacher_id"] in full_names}
             named |= {session[k]["teacher_id"] for k in ("chair", "secretary") if session[k]["teacher_id"]}
             for item in session.get("agenda") or []:
                 if isinstance(item, dict):
                     refs = [item["rapporteur"], *item["speakers"]]
                     refs += [r for d in item.get("decisions") or [] if isinstance(d, dict) for r in d["responsible"]]
                     named |= {r["teacher_id"] for r in refs if r["teacher_id"]}
-            session["names"] = {t: recorded.get(t, full_names[t]) for t in sorted(named)}
+            session["names"] = {t: recorded.get(t, full_names[t]) for t in sorted(named & set(full_names))}
     for plan in (result.get("plans") or {}).values():
         if isinstance(plan, dict) and plan.get("year_id") in closed:
             named = {
