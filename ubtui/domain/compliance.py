@@ -122,7 +122,14 @@ def young_without_mentor(
     from ubtui.domain.mentoring import Mentorship
     from ubtui.domain.mentoring import young_without_mentor as rule
 
-    pairs = [m if isinstance(m, Mentorship) else Mentorship.from_dict(m) for m in mentorships]
+    def as_pair(record: Any) -> Mentorship:
+        if isinstance(record, Mentorship):
+            return record
+        data = dict(record)  # older or outside packets may name the young teacher otherwise
+        data["young_id"] = _field(record, "young_id", "mentee_id", "young_teacher_id", "teacher_id") or ""
+        return Mentorship.from_dict(data)
+
+    pairs = [as_pair(m) for m in mentorships]
     return rule(teachers, pairs, today, rules)
 
 
