@@ -153,3 +153,11 @@ def test_held_form_snapshot(snap_compare, demo_store, language):
         await pilot.pause()
 
     assert snap_compare(make_app(demo_store, language), run_before=open_form, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("screen_key", ["f11", "f12"])
+def test_plain_mode_snapshots(snap_compare, demo_store, screen_key):
+    """The console font's characters only and ASCII borders (TERM=linux style)."""
+    i18n.set_language("ky")
+    app = UbtuiApp(demo_store, language_forced="ky", today=DEMO_DAY, plain=True)
+    assert snap_compare(app, press=[screen_key], terminal_size=(80, 24))

@@ -83,8 +83,10 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#figures", DataTable)
         rows = [(f"{LEVEL_MARKS.get(f.level, '·'):<2} {f.label}", f.value) for f in self._figures]
         value_width = max([len(_("Figure"))] + [len(value) for _label, value in rows])
-        # one cell of padding on each side of each column, and room for a scrollbar (wrapped labels may need one)
-        room = (table.size.width or 55) - value_width - 4 - 2
+        inside = table.content_region  # without a border (plain mode draws one)
+        room = (inside.width or 55) - value_width - 4  # one cell of padding on each side of each column
+        if inside.height and len(rows) + 5 > inside.height:  # a vertical scrollbar may come: leave it its columns
+            room -= table.styles.scrollbar_size_vertical or 2
         label_width = max(12, min(room, max([len(label) for label, _value in rows] + [10])))
         with self.app.batch_update():
             table.clear(columns=True)

@@ -32,7 +32,7 @@ class LessonCountsScreen(Screen[None]):
         app = self.app
         store = app.store
         table = self.query_one("#counts", DataTable)
-        for column, label, width in (("teacher", _("Teacher"), 28), ("open", _("Open lessons"), 9), ("planned", _("Planned"), 8),
+        for column, label, width in (("teacher", _("Teacher"), 24), ("open", _("Open lessons"), 9), ("planned", _("Planned"), 8),
                                      ("visited", _("Visited"), 8), ("made", _("Visits made"), 8), ("other", _("Other events"), 8)):
             table.add_column(label, key=column, width=width)
         if app.year is None:

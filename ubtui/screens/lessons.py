@@ -17,7 +17,9 @@ from ubtui.screens.lesson_cancel_form import CancelForm
 from ubtui.screens.lesson_form import LessonEventForm
 from ubtui.screens.lesson_held_form import HeldForm
 from ubtui.screens.lesson_move_form import MoveForm
+from ubtui.screens.lesson_counts import LessonCountsScreen
 from ubtui.screens.printing import PrintsPdf
+from ubtui.screens.subject_weeks import SubjectWeeksScreen
 from ubtui.widgets.cells import Table
 from ubtui.widgets.cells import cut as fit
 from ubtui.widgets.keys import key
@@ -66,10 +68,10 @@ class LessonsScreen(PrintsPdf, Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#events", DataTable)
         table.add_column(_("Date"), key="date", width=10)
-        table.add_column(_("Kind"), key="kind", width=13)
-        table.add_column(_("Teacher"), key="teacher", width=15)
+        table.add_column(_("Kind"), key="kind", width=12)
+        table.add_column(_("Teacher"), key="teacher", width=14)
         table.add_column(_("Class"), key="class", width=5)
-        table.add_column(_("Topic"), key="topic", width=13)
+        table.add_column(_("Topic"), key="topic", width=12)
         table.add_column(_("Status"), key="status", width=10)
         self.reload()
 
@@ -107,8 +109,8 @@ class LessonsScreen(PrintsPdf, Screen[None]):
                 date = event.date.strftime("%d.%m.%Y") if event.date else ""
                 moved_mark = "*" if event.first_date and event.first_date != event.date else ""
                 table.add_row(
-                    date + moved_mark, fit(kind_label(event.kind), 13), fit(short_name(names.get(event.teacher_id, "")), 15),
-                    fit(event.class_name, 5), fit(event.topic, 13), fit(status_label(event.status), 10), key=event.id,
+                    date + moved_mark, fit(kind_label(event.kind), 12), fit(short_name(names.get(event.teacher_id, "")), 14),
+                    fit(event.class_name, 5), fit(event.topic, 12), fit(status_label(event.status), 10), key=event.id,
                 )
         if selected is not None:
             for index, row_key in enumerate(table.rows):
@@ -172,13 +174,9 @@ class LessonsScreen(PrintsPdf, Screen[None]):
             self.app.push_screen(CancelForm(self.app.store, event), self._saved)
 
     def action_counts(self) -> None:
-        from ubtui.screens.lesson_counts import LessonCountsScreen
-
         self.app.push_screen(LessonCountsScreen())
 
     def action_weeks(self) -> None:
-        from ubtui.screens.subject_weeks import SubjectWeeksScreen
-
         self.app.push_screen(SubjectWeeksScreen())
 
     def action_delete(self) -> None:

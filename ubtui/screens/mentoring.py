@@ -13,6 +13,7 @@ from ubtui.domain.sessions import short_name
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, format_date
 from ubtui.screens.log_entry_form import LogEntryForm
+from ubtui.screens.mentorship_detail import MentorshipScreen
 from ubtui.screens.mentorship_form import MentorshipForm
 from ubtui.screens.printing import PrintsPdf
 from ubtui.widgets.cells import Table
@@ -51,8 +52,8 @@ class MentoringScreen(PrintsPdf, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#pairs", DataTable)
-        table.add_column(_("Young teacher"), key="young", width=24)
-        table.add_column(_("Mentor"), key="mentor", width=18)
+        table.add_column(_("Young teacher"), key="young", width=22)
+        table.add_column(_("Mentor"), key="mentor", width=15)
         table.add_column(_("Plan"), key="plan", width=5)
         table.add_column(_("Last entry"), key="last", width=12)
         table.add_column(_("Status"), key="status", width=10)
@@ -83,13 +84,13 @@ class MentoringScreen(PrintsPdf, Screen[None]):
         with app.batch_update():
             table.clear()
             for teacher in alone:
-                table.add_row(fit("! " + teacher.full_name, 24), fit(_("no mentor"), 18), "", "", "", key=YOUNG + teacher.id)
+                table.add_row(fit("! " + teacher.full_name, 22), fit(_("no mentor"), 15), "", "", "", key=YOUNG + teacher.id)
             for pair in pairs:
                 done, total = plan_progress(pair)
                 last = pair.last_log_date()
                 mark = "! " if pair.id in quiet else ""
                 table.add_row(
-                    fit(names.get(pair.young_id, "?"), 24), fit(short_name(names.get(pair.mentor_id, "?")), 18), f"{done}/{total}",
+                    fit(names.get(pair.young_id, "?"), 22), fit(short_name(names.get(pair.mentor_id, "?")), 15), f"{done}/{total}",
                     mark + (format_date(last, long=False) if last else "—"), fit(status_label(pair.status), 10), key=pair.id,
                 )
         if selected is not None:
@@ -119,8 +120,6 @@ class MentoringScreen(PrintsPdf, Screen[None]):
 
     @on(DataTable.RowSelected, "#pairs")
     def _open(self, event: DataTable.RowSelected) -> None:
-        from ubtui.screens.mentorship_detail import MentorshipScreen
-
         row = str(event.row_key.value)
         if row.startswith(YOUNG):
             self.pair_young(row[len(YOUNG):])

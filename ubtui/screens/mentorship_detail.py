@@ -56,13 +56,13 @@ class MentorshipScreen(PrintsPdf, Screen[None]):
 
     def on_mount(self) -> None:
         plan = self.query_one("#pair-plan", DataTable)
-        plan.add_column(_("Plan of the pair"), key="activity", width=48)
+        plan.add_column(_("Plan of the pair"), key="activity", width=44)
         plan.add_column(_("When"), key="when", width=16)
         plan.add_column(_("Done"), key="done", width=6)
         log = self.query_one("#pair-log", DataTable)
         log.add_column(_("Date"), key="date", width=10)
         log.add_column(_("Kind"), key="kind", width=22)
-        log.add_column(_("Note"), key="note", width=40)
+        log.add_column(_("Note"), key="note", width=36)
         self.reload()
 
     @property
@@ -86,10 +86,10 @@ class MentorshipScreen(PrintsPdf, Screen[None]):
         with self.app.batch_update():
             plan.clear()
             for item in pair.plan:
-                plan.add_row(fit(item.activity, 48), fit(item.when, 16), "+" if item.done else "-", key=item.id)
+                plan.add_row(fit(item.activity, 44), fit(item.when, 16), "+" if item.done else "-", key=item.id)
             log.clear()
             for entry in reversed(pair.sorted_log()):  # the newest first
-                log.add_row(format_date(entry.date, long=False), fit(log_kind_label(entry.kind), 22), fit(entry.note, 40), key=entry.id)
+                log.add_row(format_date(entry.date, long=False), fit(log_kind_label(entry.kind), 22), fit(entry.note, 36), key=entry.id)
         self.title = f"{mentor} – {young}"
 
     def _selected(self, table: DataTable) -> str | None:

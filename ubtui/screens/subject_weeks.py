@@ -43,13 +43,13 @@ class SubjectWeeksScreen(PrintsPdf, Screen[None]):
     def on_mount(self) -> None:
         weeks = self.query_one("#weeks", DataTable)
         weeks.add_column(_("Dates"), key="dates", width=23)
-        weeks.add_column(_("Subject week / decade"), key="title", width=32)
+        weeks.add_column(_("Subject week / decade"), key="title", width=30)
         weeks.add_column(_("Responsible"), key="who", width=16)
         events = self.query_one("#week-events", DataTable)
         events.add_column(_("Date"), key="date", width=10)
         events.add_column(_("Kind"), key="kind", width=18)
         events.add_column(_("Teacher"), key="teacher", width=16)
-        events.add_column(_("Topic"), key="topic", width=26)
+        events.add_column(_("Topic"), key="topic", width=24)
         self.reload()
 
     def on_screen_resume(self) -> None:
