@@ -535,3 +535,29 @@ async def test_settings_keep_the_russian_name_the_genitive_and_deputies_as_roles
     settings = demo_store.settings()
     assert settings.school_name_ru == "СШ 12" and settings.school_genitive() == "Он экинчи мектебинин"
     assert [(d.name, d.role, d.position) for d in settings.deputies] == [("Осмонова Айгүл", "deputy_teaching", "")]
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="a fake lp is a shell script")
+async def test_the_sessions_screen_sends_the_printed_protocol_to_the_printer(demo_store, tmp_path, monkeypatch):
+    from ubtui.app import UbtuiApp
+
+    record = _fake_lp(tmp_path)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("UBTUI_PDF_DIR", str(tmp_path / "pdf"))
+    monkeypatch.setenv("UBTUI_NO_VIEWER", "1")
+    app = UbtuiApp(demo_store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("o")  # nothing printed yet: nothing is sent
+        await pilot.pause()
+        assert not record.exists()
+        await pilot.press("p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+    sent = record.read_text().splitlines()
+    assert len(sent) == 1 and Path(sent[0]).parent == tmp_path / "pdf"
+    assert "ПРОТОКОЛУ" in text_of(Path(sent[0]).read_bytes())

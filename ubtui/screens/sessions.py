@@ -16,6 +16,7 @@ from ubtui.errors import UserError
 from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date, ngettext
 from ubtui.screens.confirm import ConfirmScreen
+from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.screens.sessions_decisions import DecisionsScreen
 from ubtui.screens.sessions_editor import SessionEditor
 from ubtui.widgets.cells import Table
@@ -30,7 +31,7 @@ SessionsScreen #print-progress.-busy { display: block; }
 """
 
 
-class SessionsScreen(Screen[None]):
+class SessionsScreen(PrintsPdf, Screen[None]):
     DEFAULT_CSS = LIST_CSS
     AUTO_FOCUS = "#sessions"
     BINDINGS = [
@@ -40,6 +41,7 @@ class SessionsScreen(Screen[None]):
         key("delete", "delete", N_("Delete")),
         key("p,з", "print_session", N_("Protocol PDF")),
         key("y,н", "print_year", N_("Year PDF")),
+        printer_binding(),
         key("d,в", "decisions", N_("Decisions")),
         key("r,к", "renumber", N_("Renumber"), show=False),
     ]
@@ -275,6 +277,7 @@ class SessionsScreen(Screen[None]):
         from ubtui.screens.printing import open_with_viewer
 
         path = event.worker.result
+        self.last_pdf = path
         if open_with_viewer(path):
             self.notify(_("The PDF is open: {path}").format(path=path), timeout=8)
         else:
