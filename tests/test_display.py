@@ -26,7 +26,7 @@ from screen_tour import STOPS, font_chars, screen_text
 # Latin words a Kyrgyz or Russian screen may show: key names, names (ubtui, Linux, Windows), Roman
 # numerals (category II, plan section IV), PDF.
 KEY_WORDS = {"Ctrl", "Shift", "Alt", "Esc", "Del", "Ins", "Enter", "Tab", "Space", "Home", "End", "PgUp", "PgDn",
-             "Backspace", "ubtui", "PDF", "II", "III", "IV", "Linux", "Windows"}
+             "Backspace", "ubtui", "PDF", "USB", "II", "III", "IV", "Linux", "Windows"}
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 

@@ -259,7 +259,7 @@ async def test_the_tui_says_so_and_stays_up(tmp_path):
         assert store.read_only
         messages = [n.message for n in app._notifications]
         assert store.school.read_only_reason in messages
-        assert _("READ-ONLY") in app.sub_title
+        assert _("READ-ONLY") in app.title  # the lasting mark in the header
     store.close()
     assert path.read_bytes() == incoming
     sides = list(tmp_path.glob("school.unsaved-*.json"))

@@ -162,9 +162,10 @@ class PrintsPdf:
             self.notify(_("The PDF is saved: {path}").format(path=path) + hint, timeout=15)  # type: ignore[attr-defined]
 
 
-def printer_binding():  # -> Binding
-    """The key that sends the last saved PDF to the printer (`o`, Cyrillic `щ`)."""
+def printer_binding(show: bool = True):  # -> Binding
+    """The key that sends the last saved PDF to the printer (`o`, Cyrillic `щ`); `show=False` keeps
+    it out of a crowded footer (F1 and the message after printing still name it)."""
     from ubtui.i18n import N_
     from ubtui.widgets.keys import key
 
-    return key("o,щ", "send_to_printer", N_("To printer"))
+    return key("o,щ", "send_to_printer", N_("To printer"), show=show)

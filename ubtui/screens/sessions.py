@@ -41,7 +41,7 @@ class SessionsScreen(PrintsPdf, Screen[None]):
         key("delete", "delete", N_("Delete")),
         key("p,з", "print_session", N_("Protocol PDF")),
         key("y,н", "print_year", N_("Year PDF")),
-        printer_binding(),
+        printer_binding(show=False),
         key("d,в", "decisions", N_("Decisions")),
         key("r,к", "renumber", N_("Renumber"), show=False),
     ]
@@ -278,7 +278,8 @@ class SessionsScreen(PrintsPdf, Screen[None]):
 
         path = event.worker.result
         self.last_pdf = path
+        hint = " " + _("(o: to the printer)")
         if open_with_viewer(path):
-            self.notify(_("The PDF is open: {path}").format(path=path), timeout=8)
+            self.notify(_("The PDF is open: {path}").format(path=path) + hint, timeout=8)
         else:
-            self.notify(_("The PDF is saved: {path}").format(path=path), timeout=15)
+            self.notify(_("The PDF is saved: {path}").format(path=path) + hint, timeout=15)
