@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar=_("PATH"), help=_("the school file (default: UBTUI_DB or the user data folder)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: ky (Kyrgyz) or ru (Russian)"))
+    from ubtui import __version__
+
+    parser.add_argument("--version", action="version", version=f"ubtui {__version__}", help=_("show the version and exit"))
     parser.add_argument("--demo", action="store_true", help=_("open a fresh temporary copy of the demo school"))
     parser.add_argument("--plain", action="store_true",
                         help=_("plain display for a text console: only the console font's characters, ASCII borders"))
