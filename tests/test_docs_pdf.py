@@ -452,7 +452,11 @@ def test_each_document_renders_to_png(demo_store, tmp_path, language):
 # --- from the TUI: the clean copy and the printer ------------------------------------------------------------
 
 
-def _fake_lp(tmp_path: Path) -> Path:
+def _fake_lp(tmp_path: Path, monkeypatch) -> Path:
+    """An `lp` first on PATH that records its arguments; PDFs go to tmp_path/pdf, no viewer opens."""
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("UBTUI_PDF_DIR", str(tmp_path / "pdf"))
+    monkeypatch.setenv("UBTUI_NO_VIEWER", "1")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
     record = tmp_path / "lp-args.txt"
@@ -466,10 +470,7 @@ def _fake_lp(tmp_path: Path) -> Path:
 async def test_the_plan_screen_prints_a_clean_copy_and_sends_it_to_the_printer(demo_store, tmp_path, monkeypatch):
     from ubtui.app import UbtuiApp
 
-    record = _fake_lp(tmp_path)
-    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
-    monkeypatch.setenv("UBTUI_PDF_DIR", str(tmp_path / "pdf"))
-    monkeypatch.setenv("UBTUI_NO_VIEWER", "1")
+    record = _fake_lp(tmp_path, monkeypatch)
     app = UbtuiApp(demo_store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f5")
@@ -541,10 +542,7 @@ async def test_settings_keep_the_russian_name_the_genitive_and_deputies_as_roles
 async def test_the_sessions_screen_sends_the_printed_protocol_to_the_printer(demo_store, tmp_path, monkeypatch):
     from ubtui.app import UbtuiApp
 
-    record = _fake_lp(tmp_path)
-    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
-    monkeypatch.setenv("UBTUI_PDF_DIR", str(tmp_path / "pdf"))
-    monkeypatch.setenv("UBTUI_NO_VIEWER", "1")
+    record = _fake_lp(tmp_path, monkeypatch)
     app = UbtuiApp(demo_store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4")
