@@ -594,8 +594,17 @@ def test_an_unreadable_file_names_the_path(tmp_path, capsys, monkeypatch, number
             raise OSError(number, os.strerror(number), str(file))
         return real_open(file, mode, *args, **kwargs)
 
+    real_read_bytes = Path.read_bytes
+
+    def fake_read_bytes(self):
+        if self == path:
+            raise OSError(number, os.strerror(number), str(self))
+        return real_read_bytes(self)
+
     monkeypatch.setattr(builtins, "open", fake_open)
     monkeypatch.setattr(io, "open", fake_open)
+    # Python 3.10's pathlib binds io.open at import, so Path.read_bytes would pass the fake by.
+    monkeypatch.setattr(Path, "read_bytes", fake_read_bytes)
     i18n.set_language("ru")
     with pytest.raises(FileProblem) as caught:
         Store.open(path)
