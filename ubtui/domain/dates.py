@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ubtui.i18n import N_, _
 
@@ -27,6 +28,11 @@ def parse_iso_date(text: object) -> dt.date:
     `2025-02-31`, `вчера`, a number, None, surrounding spaces)."""
     if not isinstance(text, str):
         raise ValueError(f"not a date string: {text!r}")
+    return _parse_iso_text(text)
+
+
+@lru_cache(maxsize=4096)  # a school's records name the same days again and again (dates are immutable)
+def _parse_iso_text(text: str) -> dt.date:
     match = _ISO_DATE.fullmatch(text)
     if match is None:
         raise ValueError(f"not a YYYY-MM-DD date: {text!r}")

@@ -72,6 +72,13 @@ def _field_converters(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]
 
 def from_dict(cls: type, data: dict[str, Any]) -> Any:
     """Build a dataclass from its plain form; unknown keys are ignored."""
+    record = reader(cls)(data)
+    if record is not None:
+        return record
+    return _from_dict_slowly(cls, data)
+
+
+def _from_dict_slowly(cls: type, data: dict[str, Any]) -> Any:
     kwargs = {}
     for name, convert in _field_converters(cls):
         if name in data:
@@ -153,6 +160,115 @@ def _checker(kind: Any) -> Callable[[Any, str], list[tuple[str, Any, str]]]:
 
 def _value_problems(kind: Any, value: Any, name: str) -> list[tuple[str, Any, str]]:
     return _checker(kind)(value, name)
+
+
+# --- the same, fast: one compiled function per record type ------------------------------------------
+#
+# A district reads ~200k records and a big school ~100k at every start: `shape_problems` and
+# `from_dict` walk per field through a chain of small functions.  `reader(cls)` is the two of them
+# written out as one function for `cls` (its source is made from the field types, once): it returns
+# `from_dict(cls, data)` when `shape_problems(cls, data)` finds nothing and every field without a
+# default is there, else None — and the caller takes the slow path, which says what is wrong.
+
+
+class _Missing:
+    pass
+
+
+_MISSING = _Missing()
+
+
+def read_date(value: Any) -> dt.date | None:
+    """`parse_iso_date(value)`, or None where it raises."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=None)
+def reader(cls: type) -> Callable[[Any], Any]:
+    """The fast `from_dict(cls, data)` for data `shape_problems` passes; None for any other data."""
+    params = cls.__dataclass_params__  # type: ignore[attr-defined]
+    hints = _hints(cls)
+    names: dict[str, Any] = {"cls": cls, "new": object.__new__, "MISSING": _MISSING, "read_date": read_date,
+                             "isinstance": isinstance, "bool": bool, "int": int, "float": float, "str": str,
+                             "list": list, "dict": dict}
+    lines = ["def read(data):", "    if data.__class__ is not dict and not isinstance(data, dict):", "        return None"]
+    built: list[str] = []
+    for number, spec in enumerate(dataclasses.fields(cls)):
+        if not spec.init:
+            return _never
+        value, result = "v", f"r{number}"
+        lines.append(f"    v = data.get({spec.name!r}, MISSING)")
+        lines.append("    if v is MISSING:")
+        if spec.default is not dataclasses.MISSING:
+            names[f"default{number}"] = spec.default
+            lines.append(f"        {result} = default{number}")
+        elif spec.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
+            names[f"factory{number}"] = spec.default_factory  # type: ignore[misc]
+            lines.append(f"        {result} = factory{number}()")
+        else:
+            lines.append("        return None")
+        lines.append("    else:")
+        lines.extend("        " + line for line in _read_code(hints[spec.name], value, result, names, f"k{number}"))
+        built.append(result)
+    fields = [spec.name for spec in dataclasses.fields(cls)]
+    if params.frozen or hasattr(cls, "__slots__") or hasattr(cls, "__post_init__"):
+        lines.append("    return cls(" + ", ".join(f"{n}={r}" for n, r in zip(fields, built)) + ")")
+    else:  # what the dataclass __init__ would do, without its call
+        lines.append("    record = new(cls)")
+        lines.append("    record.__dict__ = {" + ", ".join(f"{n!r}: {r}" for n, r in zip(fields, built)) + "}")
+        lines.append("    return record")
+    source = "\n".join(lines)
+    exec(compile(source, f"<reader of {cls.__qualname__}>", "exec"), names)  # noqa: S102
+    names["read"].source = source
+    return names["read"]
+
+
+def _never(data: Any) -> None:
+    return None
+
+
+def _read_code(kind: Any, value: str, result: str, names: dict[str, Any], tag: str) -> list[str]:
+    """Lines that check `value` against `kind` as `_checker` does (else `return None`) and put what
+    `_converter` makes of it in `result`."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(kind)
+        options = [a for a in args if a is not type(None)]
+        if len(options) != 1:
+            return [f"{result} = {value}"]
+        inner = _read_code(options[0], value, result, names, tag)
+        if len(options) == len(args):
+            return inner
+        return [f"if {value} is None:", f"    {result} = None", "else:"] + ["    " + line for line in inner]
+    if origin is list:
+        (item_kind,) = typing.get_args(kind) or (Any,)
+        item_value, item_result = f"x{tag}", f"y{tag}"
+        item = _read_code(item_kind, item_value, item_result, names, tag + "i")
+        lines = [f"if {value}.__class__ is not list and not isinstance({value}, list):", "    return None"]
+        if item == [f"{item_result} = {item_value}"]:
+            return lines + [f"{result} = list({value})"]
+        return (lines + [f"{result} = []", f"for {item_value} in {value}:"] + ["    " + line for line in item]
+                + [f"    {result}.append({item_result})"])
+    if dataclasses.is_dataclass(kind):
+        names[f"read_{tag}"] = reader(kind)
+        return [f"{result} = read_{tag}({value})", f"if {result} is None:", "    return None"]
+    if kind is dt.date:
+        return [f"{result} = read_date({value})", f"if {result} is None:", "    return None"]
+    checks = {
+        bool: f"{value} is not True and {value} is not False",
+        int: f"{value}.__class__ is not int and (not isinstance({value}, int) or isinstance({value}, bool))",
+        float: f"{value}.__class__ is not int and {value}.__class__ is not float"
+               f" and (not isinstance({value}, (int, float)) or isinstance({value}, bool))",
+        str: f"{value}.__class__ is not str and not isinstance({value}, str)",
+    }
+    if kind in checks:
+        return [f"if {checks[kind]}:", "    return None", f"{result} = {value}"]
+    return [f"{result} = {value}"]
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

@@ -17,12 +17,12 @@ import copy
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Hashable, Iterable, NamedTuple, Sequence
 
 from ubtui.domain.associations import Association, validate_association
 from ubtui.domain.courses import Course, validate_course
 from ubtui.domain.plans import Plan, PlanItem, validate_item, validate_plan
-from ubtui.domain.records import Record, shape_problems
+from ubtui.domain.records import Record, reader, shape_problems
 from ubtui.domain.sessions import Session, validate_session
 from ubtui.domain.settings import Settings, validate_settings
 from ubtui.domain.teachers import Teacher, validate_teacher
@@ -72,8 +72,7 @@ class Problem:
         return _("table “{table}”, record {record}, field “{field}”: {reason} (value: {value})").format(**fields)
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """A record's field that names a record of another table by id."""
 
     field: str
@@ -83,6 +82,9 @@ class Reference:
 
 Validator = Callable[[Any, Sequence[Any]], Problems]
 References = Callable[[Any], Iterable[Reference]]
+Peers = Callable[[Any], Hashable]
+# `peers` of a validator that never looks at the other records of its table.
+NO_PEERS: Any = "no peers"
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,11 @@ class TableSpec:
     `validate(record, others)` is the domain's validator (others: every record of the
     table, the record itself included); `references(record)` lists the ids it names;
     `required` are fields that must be present in the stored record; `max_records`
-    caps the count (the settings are one record).
+    caps the count (the settings are one record).  `peers(record)`, when given, is a key
+    that two records share whenever the validator could find them in conflict (the same
+    number in the same association and year): each record is then validated against the
+    records of its key only, which is what the rule would look at anyway — a table of n
+    records costs n, not n²; `NO_PEERS` for a validator that ignores the others.
     """
 
     name: str
@@ -101,6 +107,7 @@ class TableSpec:
     references: References | None = None
     required: tuple[str, ...] = ()
     max_records: int | None = None
+    peers: Peers | None = None
 
 
 TABLES: dict[str, TableSpec] = {}
@@ -114,9 +121,10 @@ def register_table(
     *,
     required: Sequence[str] = (),
     max_records: int | None = None,
+    peers: Peers | None = None,
 ) -> TableSpec:
     """Make `find_problems` read table `name` as `record`s (registering again replaces the spec)."""
-    spec = TableSpec(name, record, validate, references, tuple(required), max_records)
+    spec = TableSpec(name, record, validate, references, tuple(required), max_records, peers)
     TABLES[name] = spec
     return spec
 
@@ -236,7 +244,9 @@ def _read_table(spec: TableSpec, table: dict[str, Any], problems: list[Problem])
     """The records that read cleanly (with their stored form) and every id of the table."""
     good: list[tuple[dict[str, Any], Record]] = []
     seen: set[str] = set()
-    for key in sorted(table, key=lambda k: (len(k), k)):
+    read = reader(spec.record)  # the record when its shape is right (else None: the slow path says why)
+    required = frozenset(spec.required)
+    for key in sorted(table, key=_doc_order):
         data = table[key]
         if not isinstance(data, dict):
             problems.append(Problem(spec.name, str(key), "", data, _("the record is not an object")))
@@ -249,6 +259,11 @@ def _read_table(spec: TableSpec, table: dict[str, Any], problems: list[Problem])
             problems.append(Problem(spec.name, record_id, "id", record_id, _("another record of the table has the same id")))
             continue
         seen.add(record_id)
+        if data.keys() >= required:
+            record = read(data)
+            if record is not None:
+                good.append((data, record))
+                continue
         found = [Problem(spec.name, record_id, name, ABSENT, _("is missing")) for name in spec.required if name not in data]
         found += [Problem(spec.name, record_id, f, v, reason) for f, v, reason in shape_problems(spec.record, data)]
         if found:
@@ -265,12 +280,26 @@ def _read_table(spec: TableSpec, table: dict[str, Any], problems: list[Problem])
     return good, seen
 
 
+def _doc_order(key: str) -> tuple[int, str]:
+    return (len(key), key)
+
+
 def _validated(spec: TableSpec, rows: list[tuple[dict[str, Any], Record]]) -> list[Problem]:
     if spec.validate is None:
         return []
-    others = [record for _data, record in rows]
+    everyone = [record for _data, record in rows]
+    groups: dict[Hashable, list[Record]] = {}
+    if spec.peers is not None and spec.peers is not NO_PEERS:
+        for record in everyone:
+            groups.setdefault(_peer_key(spec, record), []).append(record)
     found: list[Problem] = []
     for data, record in rows:
+        if spec.peers is None:
+            others: Sequence[Record] = everyone
+        elif spec.peers is NO_PEERS:
+            others = ()
+        else:
+            others = groups[_peer_key(spec, record)]
         try:
             result = spec.validate(record, others)
         except Exception as error:  # noqa: BLE001 — a validator tripping on odd content is a problem of the file
@@ -283,6 +312,13 @@ def _validated(spec: TableSpec, rows: list[tuple[dict[str, Any], Record]]) -> li
     return found
 
 
+def _peer_key(spec: TableSpec, record: Record) -> Hashable:
+    try:
+        return spec.peers(record)  # type: ignore[misc]
+    except Exception:  # noqa: BLE001 — odd content: the record is compared with its odd kind only
+        return (_Absent, id(record))
+
+
 def _stored_value(data: dict[str, Any], name: str) -> object:
     """The stored value a validator's field name points at (top level, or inside e.g. `rules`)."""
     if name in data:
@@ -291,6 +327,9 @@ def _stored_value(data: dict[str, Any], name: str) -> object:
         if isinstance(inner, dict) and name in inner:
             return inner[name]
     return ABSENT
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _dangling(spec: TableSpec, rows: list[tuple[dict[str, Any], Record]], ids: dict[str, set[str]]) -> list[Problem]:
@@ -302,7 +341,7 @@ def _dangling(spec: TableSpec, rows: list[tuple[dict[str, Any], Record]], ids: d
             found.append(Problem(spec.name, record.id, "", None, _("the record cannot be read ({error})").format(error=error)))
             continue
         for ref in references:
-            if ref.record_id and ref.record_id not in ids.get(ref.table, set()):
+            if ref.record_id and ref.record_id not in ids.get(ref.table, _NONE):
                 found.append(Problem(spec.name, record.id, ref.field, ref.record_id,
                                      _("names a record that is not in table “{table}”").format(table=ref.table)))
     return found
@@ -371,21 +410,24 @@ def _plan_item_refs(item: PlanItem) -> Iterable[Reference]:
         yield _ref(f"teacher_ids[{index}]", "teachers", teacher_id)
 
 
-register_table("settings", Settings, lambda s, _others: validate_settings(s), required=("school_name",), max_records=1)
-register_table("years", AcademicYear, validate_year, required=("label", "start", "end"))
-register_table("associations", Association, validate_association, _association_refs, required=("name",))
+# The peers are the records each validator's uniqueness rule compares (see the validators).
+register_table("settings", Settings, lambda s, _others: validate_settings(s), required=("school_name",), max_records=1,
+               peers=NO_PEERS)
+register_table("years", AcademicYear, validate_year, required=("label", "start", "end"), peers=lambda y: y.label)
+register_table("associations", Association, validate_association, _association_refs, required=("name",),
+               peers=lambda a: a.name.strip().casefold())
 register_table(
     "teachers", Teacher, lambda t, others: validate_teacher(t, list(others), today=FAR_FUTURE),
-    lambda t: [_ref("association_id", "associations", t.association_id)], required=("full_name",),
+    lambda t: [_ref("association_id", "associations", t.association_id)], required=("full_name",), peers=NO_PEERS,
 )
 register_table("courses", Course, lambda c, _others: validate_course(c), lambda c: [_ref("teacher_id", "teachers", c.teacher_id)],
-               required=("teacher_id", "title", "end"))
+               required=("teacher_id", "title", "end"), peers=NO_PEERS)
 register_table("sessions", Session, lambda s, others: validate_session(s, list(others)), _session_refs,
-               required=("association_id", "year_id", "number"))
+               required=("association_id", "year_id", "number"), peers=lambda s: (s.association_id, s.year_id, s.number))
 register_table("plans", Plan, lambda p, others: validate_plan(p, list(others)), _plan_refs,
-               required=("association_id", "year_id"))
+               required=("association_id", "year_id"), peers=lambda p: (p.association_id, p.year_id))
 register_table("plan_items", PlanItem, lambda i, _others: validate_item(i), _plan_item_refs,
-               required=("plan_id", "section", "content"))
+               required=("plan_id", "section", "content"), peers=NO_PEERS)
 
 
 # --- mentoring and lesson events ------------------------------------------------------------------
@@ -411,14 +453,14 @@ def _register_lessons_and_mentoring() -> None:
     from ubtui.domain.mentoring import Mentorship, validate_mentorship
 
     register_table("mentorships", Mentorship, lambda p, others: validate_mentorship(p, others), _mentorship_refs,
-                   required=("mentor_id", "young_id"))
+                   required=("mentor_id", "young_id"), peers=lambda p: p.young_id)
     register_table("lesson_events", LessonEvent, lambda e, others: validate_event(e, others), _lesson_event_refs,
-                   required=("kind", "date"))
+                   required=("kind", "date"), peers=NO_PEERS)
 
 
 _register_lessons_and_mentoring()
 
 __all__ = [
-    "ABSENT", "FAR_FUTURE", "Problem", "Reference", "TABLES", "TableSpec", "UnsoundFile", "check_document", "find_problems",
+    "ABSENT", "FAR_FUTURE", "NO_PEERS", "Problem", "Reference", "TABLES", "TableSpec", "UnsoundFile", "check_document", "find_problems",
     "readable_copy", "register_table", "shown_value", "summary", "unsound",
 ]
