@@ -94,6 +94,24 @@ def _seal(header: dict[str, Any], tables: dict[str, Any], tables_text: str | Non
     return sha256_text('{"header":' + canonical(unsealed) + ',"tables":' + tables_text + "}")
 
 
+def _raw_tables(data: bytes, header: dict[str, Any]) -> bytes | None:
+    """The tables' text as the packet holds it, when it is laid out as `build_packet_from` writes it."""
+    head = ('{"header":' + canonical(header) + ',"tables":').encode("utf-8")
+    if not data.startswith(head):
+        return None
+    rest = data[len(head):].rstrip(b" \t\r\n")
+    return rest[:-1] if rest.endswith(b"}") else None
+
+
+def _seal_raw(header: dict[str, Any], tables_text: bytes) -> str:
+    """`_seal` over the tables' bytes as they are (the canonical text, for a packet ubtui wrote)."""
+    unsealed = {k: v for k, v in header.items() if k != "sha256"}
+    seal = hashlib.sha256(('{"header":' + canonical(unsealed) + ',"tables":').encode("utf-8"))
+    seal.update(tables_text)
+    seal.update(b"}")
+    return seal.hexdigest()
+
+
 def school_of(tables: dict[str, Any]) -> dict[str, str]:
     """The school's name and place from its settings record ('' where not set)."""
     settings = next(iter((tables.get("settings") or {}).values()), {})
@@ -269,7 +287,7 @@ def read_received(data: bytes) -> Received:
     except BadJSON as error:
         raise DamagedFile(str(error)) from None
     if isinstance(value, dict) and META in value and "header" not in value:
-        meta = verify(value)
+        meta = verify(value, data=data)
         document = migrations.migrate(value) if meta["schema"] < migrations.SCHEMA else value
         tables = {name: table for name, table in document.items() if name != META}
         meta = meta_of(document)
@@ -283,9 +301,14 @@ def read_received(data: bytes) -> Received:
         tables = value["tables"]
         if not isinstance(tables, dict) or META in tables:
             raise DamagedFile(_("the packet's tables are damaged"))
-        tables_text = canonical(tables)
-        if _seal(header, tables, tables_text) != header["sha256"]:
-            raise DamagedFile(_("the checksum does not match: the packet was changed or damaged"))
+        raw = _raw_tables(data, header)
+        if raw is not None and _seal_raw(header, raw) == header["sha256"]:  # as written: nothing to render again
+            tables_sha256 = hashlib.sha256(raw).hexdigest()
+        else:
+            tables_text = canonical(tables)
+            if _seal(header, tables, tables_text) != header["sha256"]:
+                raise DamagedFile(_("the checksum does not match: the packet was changed or damaged"))
+            tables_sha256 = sha256_text(tables_text)
         document = _as_school_document(header, tables)
         verify(document, checksum=False)  # the tables' shape, as a school file's (the header sealed them)
         if header["schema"] < migrations.SCHEMA:
@@ -293,7 +316,7 @@ def read_received(data: bytes) -> Received:
             tables = {name: table for name, table in document.items() if name != META}
         kind, full, exported_at = "packet", header["full"], header["exported_at"]
         # Without --full the private fields are blank already: the tables are their public view.
-        public = "" if full or header["schema"] < migrations.SCHEMA else sha256_text(tables_text)
+        public = "" if full or header["schema"] < migrations.SCHEMA else tables_sha256
         file_id, generation, schema = header["file_id"], header["generation"], migrations.SCHEMA
     lines = soundness_problems(document)
     if lines:

@@ -64,16 +64,61 @@ def body_text(document: Document) -> str:
 def seal_text(document: Document) -> str:
     """The canonical JSON of the whole document but meta's `sha256`: what the checksum covers,
     so that a hand-edited `generation` or `file_id` is found too."""
+    return canonical({**document, META: _unsealed_meta(document)})
+
+
+def seal_matches(document: Document, data: bytes | None = None) -> bool:
+    """The checksum covers the whole document; files sealed before it did (body only) still open.
+
+    With the file's bytes, the seal is first taken over them as they are (`raw_body`): a file
+    ubtui wrote holds the canonical text already, so nothing is rendered again."""
+    found = meta_of(document).get("sha256")
+    body = raw_body(document, data) if data is not None else None
+    if body is not None and found in _raw_seals(document, body):
+        return True
+    return found in (sha256_text(seal_text(document)), sha256_text(body_text(document)))
+
+
+def _unsealed_meta(document: Document) -> dict[str, Any]:
     meta_table = {key: dict(value) if isinstance(value, dict) else value for key, value in document[META].items()}
     if isinstance(meta_table.get("1"), dict):
         meta_table["1"].pop("sha256", None)
-    return canonical({**document, META: meta_table})
+    return meta_table
 
 
-def seal_matches(document: Document) -> bool:
-    """The checksum covers the whole document; files sealed before it did (body only) still open."""
-    found = meta_of(document).get("sha256")
-    return found in (sha256_text(seal_text(document)), sha256_text(body_text(document)))
+def raw_body(document: Document, data: bytes) -> bytes | None:
+    """The tables but `meta` as the file holds them, when it is laid out as ubtui writes it
+    (`{"meta":…,` then the other tables, in order); else None."""
+    head = ('{"meta":' + canonical(document[META])).encode("utf-8")
+    if not data.startswith(head):
+        return None
+    rest = data[len(head):].rstrip(b" \t\r\n")
+    if rest == b"}":
+        return b"{}"
+    if not rest.startswith(b",") or not rest.endswith(b"}"):
+        return None
+    return b"{" + rest[1:]
+
+
+def _raw_seals(document: Document, body: bytes) -> tuple[str, str]:
+    """The checksums of the seal text and of the body, made from the body's bytes: the seal text
+    is the body with `"meta":…` (without its checksum) put in its place among the sorted tables."""
+    meta = ('"meta":' + canonical(_unsealed_meta(document))).encode("utf-8")
+    later = sorted(name for name in document if name != META and name > META)
+    if body == b"{}":
+        parts = [b"{", meta, b"}"]
+    elif not later:
+        parts = [body[:-1], b",", meta, b"}"]
+    else:
+        key = json.dumps(later[0], ensure_ascii=False).encode("utf-8") + b":"
+        at = 1 if body.startswith(b"{" + key) else body.find(b"," + key)
+        if at < 0:
+            return ("", "")
+        parts = [b"{", meta, b",", body[1:]] if at == 1 else [body[:at], b",", meta, body[at:]]
+    seal = hashlib.sha256()
+    for part in parts:
+        seal.update(part)
+    return seal.hexdigest(), hashlib.sha256(body).hexdigest()
 
 
 def render(document: Document) -> bytes:
@@ -82,19 +127,31 @@ def render(document: Document) -> bytes:
 
 
 def render_with_body(document: Document) -> tuple[bytes, str]:
-    """As `render`, with the canonical JSON of the tables it wrote (what undo keeps)."""
+    """As `render`, with the canonical JSON of the tables it wrote (what undo keeps).
+
+    Each table is rendered once: the file's text and the seal text (the same tables with
+    `meta` in its sorted place, without its checksum) are put together from the same pieces."""
     meta = meta_of(document)
     meta["generation"] = int(meta.get("generation", 0)) + 1
     meta["app_version"] = __version__
     meta["updated_at"] = utc_now()
-    meta["sha256"] = sha256_text(seal_text(document))
-    body = body_text(document)
+    pieces = {name: json.dumps(name, ensure_ascii=False) + ":" + canonical(table)
+              for name, table in document.items() if name != META}
+    names = sorted(pieces)
+    body = "{" + ",".join(pieces[name] for name in names) + "}"
+    unsealed = '"meta":' + canonical(_unsealed_meta(document))
+    seal = hashlib.sha256()
+    seal.update(b"{")
+    seal.update(",".join([pieces[name] for name in names if name < META] + [unsealed]
+                         + [pieces[name] for name in names if name > META]).encode("utf-8"))
+    seal.update(b"}")
+    meta["sha256"] = seal.hexdigest()
     head = '{"meta":' + canonical(document[META])
     text = head + ("}" if body == "{}" else "," + body[1:])
     return (text + "\n").encode("utf-8"), body
 
 
-def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True) -> dict[str, Any]:
+def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True, data: bytes | None = None) -> dict[str, Any]:
     """Check that a parsed document is a school file with a matching checksum; return its meta.
 
     `checksum=False` checks all but the checksum (`check --accept` seals it anew)."""
@@ -126,7 +183,7 @@ def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True) -
         verify_doc_ids(str(name), table)
         if name != META and not all(isinstance(doc.get("id"), str) for doc in table.values()):
             raise DamagedFile(_("a record in table “{name}” has no id").format(name=str(name)[:40]))
-    if checksum and not seal_matches(document):
+    if checksum and not seal_matches(document, data):
         raise DamagedFile(_("the checksum does not match: the file was changed outside ubtui or damaged"))
     return meta
 
@@ -158,7 +215,7 @@ def parse(data: bytes, *, allow_newer: bool = False) -> Document:
         document = loads_strict(data)
     except BadJSON as error:
         raise DamagedFile(str(error)) from None
-    verify(document, allow_newer=allow_newer)
+    verify(document, allow_newer=allow_newer, data=data)
     return document
 
 
@@ -252,7 +309,9 @@ class School:
         self.today: Callable[[], dt.date] = dt.date.today
         self.read_only_listeners: list[Callable[[str], None]] = []
         self.history = undo.History()
-        self._state = undo.pack(body_text(document))  # the tables as last read or written: what an undo goes back to
+        # The tables as last read or written: what an undo goes back to (the file's own text when it has it).
+        body = raw_body(document, synced) if synced is not None else None
+        self._state = undo.pack(body.decode("utf-8") if body is not None else body_text(document))
         self._label: str | None = None  # what the pending change is, for the undo list
         self._unrecorded = False
         self.db = TinyDB(storage=lambda: SchoolStorage(self))
