@@ -29,6 +29,12 @@ class Benchmark:
 
 BENCHMARKS = [
     Benchmark(
+        "make-school",
+        "bench.school",
+        "not a benchmark: write a school file of N times the demo (--scale N PATH), sealed and sound, "
+        "the data every benchmark of a big school uses",
+    ),
+    Benchmark(
         "startup",
         "bench.startup",
         "ubtui --demo from process start to its first screen vs a bare Textual app "

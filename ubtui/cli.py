@@ -49,9 +49,9 @@ def _remembered_language(argv: Sequence[str]) -> str | None:
 
     path = Path(db) if db else default_db_path()
     try:
-        from ubtui.store.jsonio import loads_strict
+        from ubtui.store.jsonio import loads_strict_kept
 
-        document = loads_strict(path.read_bytes())
+        document = loads_strict_kept(path.read_bytes())  # kept for the store: the file is parsed once
         settings = next(iter(document.get("settings", {}).values()))
         language = settings.get("language")
         return language if language in i18n.LANGUAGES else None
@@ -180,6 +180,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     if args.demo:
+        from ubtui.store.jsonio import forget_kept
+
+        forget_kept()  # the language came from the user's own file; the demo is another one
         from ubtui.demo import fresh_demo
 
         folder = Path(tempfile.mkdtemp(prefix="ubtui-demo-"))
@@ -237,6 +240,9 @@ def _open_for_tui(path: Path, plain: bool = False):
 
 def _run_tui(path: Path, language_forced: str | None, plain: bool = False) -> int:
     store = _open_for_tui(path, plain)
+    import gc
+
+    gc.freeze()  # what was loaded stays: the collector need not walk the whole school file again and again
     try:
         from ubtui.app import UbtuiApp
 

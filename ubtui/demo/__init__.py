@@ -94,14 +94,15 @@ def fresh_demo(path: Path, today: dt.date | None = None) -> Path:
     from platformdirs import user_cache_dir
 
     from ubtui.domain.records import new_id
-    from ubtui.store.jsonio import atomic_write, loads_strict, sha256_text
-    from ubtui.store.schoolfile import parse, seal_text
+    from ubtui.store.jsonio import atomic_write, keep
+    from ubtui.store.schoolfile import parse, raw_body, raw_seal
 
     today = today or dt.date.today()
     cached = Path(user_cache_dir("ubtui", appauthor=False)) / _cache_key(today)
     try:
         data = cached.read_bytes()
-        old_id = parse(data)["meta"]["1"]["file_id"].encode()
+        document = parse(data)
+        old_id = document["meta"]["1"]["file_id"].encode()
     except Exception:  # no cache yet, or a damaged one: build it again
         write_demo(path, today)
         try:
@@ -112,12 +113,18 @@ def fresh_demo(path: Path, today: dt.date | None = None) -> Path:
         return path
     if data.count(old_id) != 1 or Path(path).exists():
         return write_demo(path, today)
-    copy = data.replace(old_id, new_id().encode())
-    old_seal = loads_strict(data)["meta"]["1"]["sha256"].encode()
-    new_seal = sha256_text(seal_text(loads_strict(copy))).encode()
-    if copy.count(old_seal) != 1:
+    file_id = new_id()
+    copy = data.replace(old_id, file_id.encode())
+    meta = document["meta"]["1"]
+    old_seal = meta["sha256"].encode()
+    meta["file_id"] = file_id  # the document of the copy, sealed over the copy's own bytes
+    body = raw_body(document, copy)
+    if copy.count(old_seal) != 1 or body is None:
         return write_demo(path, today)
-    atomic_write(Path(path), copy.replace(old_seal, new_seal))
+    meta["sha256"] = raw_seal(document, body)
+    copy = copy.replace(old_seal, meta["sha256"].encode())
+    atomic_write(Path(path), copy)
+    keep(copy, document)  # the store opens this very file next: it need not parse it again
     return path
 
 

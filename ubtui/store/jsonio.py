@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import math
@@ -9,7 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 MAX_DEPTH = 64
 
@@ -96,6 +98,31 @@ def _nesting(data: bytes) -> int:
     return levels
 
 
+_kept: tuple[bytes, Any] | None = None
+
+
+def loads_strict_kept(data: bytes) -> Any:
+    """`loads_strict(data)`, kept for the next `loads_strict` of the same bytes, which gets this
+    very value instead of parsing again (the command line looks at the school file's language
+    before the store opens it: one parse, not two).  The caller must not change the value."""
+    global _kept
+    _kept = None
+    value = loads_strict(data)
+    _kept = (data, value)
+    return value
+
+
+def keep(data: bytes, value: Any) -> None:
+    """Hand `value` (what `loads_strict(data)` returns) to the next `loads_strict` of these bytes."""
+    global _kept
+    _kept = (data, value)
+
+
+def forget_kept() -> None:
+    global _kept
+    _kept = None
+
+
 def _decode(data: bytes) -> str:
     from ubtui.i18n import _
 
@@ -109,13 +136,32 @@ def _decode(data: bytes) -> str:
         raise BadJSON(_("the file is not UTF-8 text")) from None
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic collector off while many objects without cycles are made (a parse, a
+    table of records read): each of its passes would walk the whole growing heap again."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def loads_strict(data: bytes) -> Any:
     """Parse UTF-8 JSON (a UTF-8 BOM is allowed) and refuse NaN, duplicate keys, deep nesting
     and lone surrogates.  The depth is read from the text (`_nesting`); only a file near the
     limit is walked (`_depth`), which is what the cost of a big file's walk was spent on."""
     from ubtui.i18n import _
 
+    global _kept
+    if _kept is not None and len(_kept[0]) == len(data) and _kept[0] == data:
+        value, _kept = _kept[1], None  # handed over once: the one who kept it only looked
+        return value
     text = _decode(data)
+    collecting = gc.isenabled()
+    gc.disable()  # parsing makes no cycles: the collector would only walk the growing heap again and again
     try:
         value = json.loads(
             text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant, parse_float=_finite_float
@@ -133,6 +179,9 @@ def loads_strict(data: bytes) -> Any:
         raise
     except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
         raise BadJSON(_("the file contains a number that is too large")) from None
+    finally:
+        if collecting:
+            gc.enable()
     if _nesting(data) + 1 > MAX_DEPTH and _depth(value) > MAX_DEPTH:
         raise BadJSON(_("the data is nested too deeply"))
     # Text decoded from UTF-8 has no surrogates; only a \udXXX escape can bring one in.

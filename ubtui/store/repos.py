@@ -9,6 +9,7 @@ from tinydb import Query
 from ubtui.domain.records import Record, utc_now
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.i18n import _
+from ubtui.store.jsonio import collector_paused
 
 R = TypeVar("R", bound=Record)
 Validator = Callable[[R, list[R]], Problems]
@@ -63,7 +64,13 @@ class Repository(Generic[R]):
         return self.describe(record) if self.describe is not None else self.table.name
 
     def all(self) -> list[R]:
-        return [self.kind.from_dict(doc) for doc in self.table.all()]
+        with collector_paused():
+            return [self.kind.from_dict(doc) for doc in self.table.all()]
+
+    def where(self, keep: Callable[[dict], bool]) -> list[R]:
+        """The records whose stored form `keep` accepts, made into records only then."""
+        with collector_paused():
+            return [self.kind.from_dict(doc) for doc in self.table.all() if keep(doc)]
 
     def ids(self) -> set[str]:
         """The ids of the table's records, without making the records."""

@@ -31,6 +31,7 @@ from ubtui.domain.years import AcademicYear, validate_year
 from ubtui.i18n import _, ngettext
 from ubtui.store import migrations
 from ubtui.store.errors import FileProblem
+from ubtui.store.jsonio import collector_paused
 
 META = "meta"
 VALUE_SHOWN = 40  # characters of a wrong value shown in the one line
@@ -146,6 +147,11 @@ def find_problems(document: dict[str, Any]) -> list[Problem]:
     An older schema is brought up to date in a copy first (the file is never changed).
     Tables nobody registered are left alone.  Never raises for any content.
     """
+    with collector_paused():  # a record read makes no cycles; a big file's heap need not be walked for it
+        return _find_problems(document)
+
+
+def _find_problems(document: dict[str, Any]) -> list[Problem]:
     try:
         if migrations.schema_of(document) < migrations.SCHEMA:
             document = migrations.migrate(document)
