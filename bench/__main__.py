@@ -18,7 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
     every = commands.add_parser("all", help="run every benchmark, one after the other")
     every.add_argument("--runs", type=int, default=None, metavar="N", help="runs of each side (default: each benchmark's own)")
     every.add_argument("--warmup", type=int, default=None, metavar="N", help="untimed runs first (default: each benchmark's own)")
-    every.add_argument("--scale", type=int, default=None, metavar="K", help="save: multiply the demo data by K (default 10)")
+    every.add_argument("--scale", type=int, default=None, metavar="K",
+                       help="one scale for every benchmark (default: start-up and save at 1x, 10x and 100x the demo)")
     return parser
 
 
@@ -34,17 +35,27 @@ def run_all(args: argparse.Namespace) -> int:
     for index, bench in enumerate(b for b in BENCHMARKS if b.name != "make-school"):
         if index:
             print()
-        parser = argparse.ArgumentParser()
         module = importlib.import_module(bench.module)
-        module.add_arguments(parser)
-        sub_args = parser.parse_args([])
-        for option in ("runs", "warmup", "scale"):
-            value = getattr(args, option)
-            if value is not None and hasattr(sub_args, option):
-                setattr(sub_args, option, value)
-        sys.stdout.flush()
-        worst = max(worst, module.run(sub_args))
+        # Start-up and save at 1x, 10x and 100x the demo (each budget is at one of them), unless --scale says one.
+        scales = [args.scale] if args.scale is not None or bench.name not in SCALED else SCALED[bench.name]
+        for number, scale in enumerate(scales):
+            if number:
+                print()
+            parser = argparse.ArgumentParser()
+            module.add_arguments(parser)
+            sub_args = parser.parse_args([])
+            for option in ("runs", "warmup"):
+                value = getattr(args, option)
+                if value is not None and hasattr(sub_args, option):
+                    setattr(sub_args, option, value)
+            if scale is not None and hasattr(sub_args, "scale"):
+                sub_args.scale = scale
+            sys.stdout.flush()
+            worst = max(worst, module.run(sub_args))
     return worst
+
+
+SCALED = {"startup": [1, 10, 100], "save": [1, 10, 100]}
 
 
 def main(argv: list[str] | None = None) -> int:

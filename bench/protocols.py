@@ -9,7 +9,9 @@ The baseline sets the same words with the same fonts in the plainest way ReportL
 every paragraph the protocols print (taken from ubtui's own story before the clock starts:
 the same text, PT Serif, the same sizes, alignment and indents), one after another, a
 PageBreak before each protocol, `SimpleDocTemplate.build` with the default canvas and
-settings.  What the ratio measures is what ubtui adds: reading the sessions, escaping user
+settings — and, as ubtui does, page streams compressed but not ASCII85-encoded (both sides
+alike: ReportLab's pure-Python ASCII85 encoder alone would be a tenth of the time).  What the
+ratio measures is what ubtui adds: reading the sessions, escaping user
 text, the form's structure (date and place, signature lines kept with the text, headings
 kept with what follows), page X / Y, the contents drawn on the title page.  Fonts are
 registered before either side runs.
@@ -76,10 +78,17 @@ def bare_pdf(parts: list[list[tuple[str, Any, Any]]]) -> bytes:
         if index:
             story.append(PageBreak())
         story += [Paragraph(text, style, bulletText=bullet) for text, style, bullet in part]
+    from reportlab import rl_config
+
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * MM, rightMargin=10 * MM, topMargin=12 * MM,
                             bottomMargin=15 * MM, initialFontName=SERIF)
-    doc.build(story)
+    ascii85 = rl_config.useA85
+    rl_config.useA85 = 0  # as ubtui saves its PDFs (reports/pdf.py): compressed, not ASCII85-encoded
+    try:
+        doc.build(story)
+    finally:
+        rl_config.useA85 = ascii85
     return buffer.getvalue()
 
 
@@ -131,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
     ratio = median(our_times) / median(bare_times)
     print(
         "protocols: the year's protocols PDF of each demo association (ubtui print protocols) vs bare ReportLab "
-        f"setting the same text with the same fonts; {runs} of each, alternated, after {warmup} warm-up(s)"
+        f"setting the same text with the same fonts, both without ASCII85; {runs} of each, alternated, after {warmup} warm-up(s)"
     )
     print(f"  data: {year.label}, {len(associations)} associations, {sessions} protocols, {pages} pages; "
           f"PDFs {sum(our_sizes) / 1024:.0f} KiB (bare {sum(bare_sizes) / 1024:.0f} KiB)")

@@ -1,21 +1,24 @@
-"""Save: one saved edit through the Store at 10x the demo data vs a bare write (DESIGN.md §9).
+"""Save: one saved session through the Store at 100x the demo vs a bare write (DESIGN.md §9).
 
-The school file is the demo school (`ubtui.demo.fill`) with the records of every table
-but `meta` and `settings` copied SCALE times over (new ids), so tables later issues add
-to the demo (teachers, courses, …) are multiplied too.
+The school file is made by `python -m bench make-school` (N times the demo: new associations
+and years per copy, sealed and sound; ~33 MB at the default 100x, a big school's decade ten times).
 
-One edit = get one association, change its name, `store.associations.save(...)`: the
-whole path the app takes (validation, TinyDB update, render with generation and sha256,
-tmp file, flush, fsync, os.replace, fsync of the folder).  The baseline is
-`json.dumps(the same dict, ensure_ascii=False)` (the file is UTF-8, as the store writes
-it) + write + flush + fsync, in the same folder.  The day's backup happens once a day,
-so it is made by an untimed first edit, and the store's clock is held on that day.
+One edit = what the session editor's save does: get a session of this year's first open
+association (the heaviest record: attendance, agenda, decisions), change the text of its first
+agenda item, `store.sessions.save(...)`: validation (the unique number among its association's
+sessions of the year, the year, the association and every teacher it names), the TinyDB update,
+the render with generation and sha256, tmp file, flush, fsync, os.replace, fsync of the folder.
+The first save of the day also copies the file to backups/ first (with its fsync): that save
+is timed too and shown on its own line, and the store's clock then stays on that day.
+
+The baseline is `json.dumps(the same document, ensure_ascii=False)` (the file is UTF-8, as the
+store writes it) + write + flush + fsync, in the same folder: no validation, no sorted keys, no
+checksum, no atomic rename, no backup — the least any save of that data can cost.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import datetime as dt
 import json
 import os
@@ -29,42 +32,14 @@ from typing import Any
 from bench import median, result_line, verdict
 
 BUDGET = 2.0
-UNTOUCHED = ("meta", "settings")
-NAMED = ("name", "full_name")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--runs", type=int, default=25, metavar="N", help="timed edits and bare writes each (default 25)")
-    parser.add_argument("--warmup", type=int, default=2, metavar="N", help="untimed edits and writes after the first (default 2)")
-    parser.add_argument("--scale", type=int, default=10, metavar="K", help="copies of the demo records (default 10)")
+    parser.add_argument("--runs", type=int, default=15, metavar="N", help="timed saves and bare writes each (default 15)")
+    parser.add_argument("--warmup", type=int, default=2, metavar="N", help="untimed saves and writes after the first (default 2)")
+    parser.add_argument("--scale", type=int, default=100, metavar="K", help="times the demo school (default 100)")
     parser.add_argument("--dir", type=Path, default=None, help="folder for the files (default: a new temporary folder)")
-    parser.add_argument("--profile", action="store_true", help="also print where an edit's time goes (cProfile)")
-
-
-def build_school(path: Path, scale: int, today: dt.date) -> dict[str, int]:
-    """The demo school with every table but meta and settings copied `scale` times; the counts."""
-    from ubtui.demo import fill
-    from ubtui.domain.records import new_id
-    from ubtui.store import Store
-
-    with Store.open(path) as store:
-        fill(store, today)
-        document = store.school.document()
-        with store.batch():
-            for name, table in document.items():
-                if name in UNTOUCHED:
-                    continue
-                copies = []
-                for number in range(2, scale + 1):
-                    for record in table.values():
-                        twin = copy.deepcopy(record)
-                        twin["id"] = new_id()
-                        for key in NAMED:  # names stay unique, as validation wants them
-                            if isinstance(twin.get(key), str) and twin[key]:
-                                twin[key] = f"{twin[key]} ({number})"
-                        copies.append(twin)
-                store.school.db.table(name).insert_multiple(copies)
-        return {name: len(table) for name, table in store.school.document().items() if name != "meta"}
+    parser.add_argument("--profile", action="store_true", help="also print where a save's time goes (cProfile)")
 
 
 def bare_write(path: Path, data: dict[str, Any]) -> None:
@@ -76,6 +51,7 @@ def bare_write(path: Path, data: dict[str, Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bench.school import make_school
     from ubtui.store import Store
     from ubtui.store.schoolfile import read
 
@@ -84,24 +60,27 @@ def run(args: argparse.Namespace) -> int:
     try:
         today = dt.date.today()
         school_path, bare_path = folder / "school.json", folder / "bare.json"
-        counts = build_school(school_path, scale, today)
+        counts = make_school(school_path, scale, today)
+        size = school_path.stat().st_size
         store = Store.open(school_path)
         try:
-            store.school.today = lambda: today  # one day: the daily backup is made once, below
-            target = store.sorted_associations()[0]
-            base_name = target.name
+            store.school.today = lambda: today  # one day: the first save makes the day's backup, the others do not
+            year = store.current_year(today) or store.sorted_years()[-1]
+            target = next(s for a in store.sorted_associations() for s in store.sessions.of(a.id, year.id) if s.agenda)
 
             def edit(number: int) -> None:
-                association = store.associations.get(target.id)
-                association.name = f"{base_name} {number}"
-                store.associations.save(association)
+                session = store.sessions.get(target.id)
+                session.agenda[0].heard = f"What was heard, take {number}."
+                store.sessions.save(session)
 
-            edit(0)  # makes the day's backup: not part of an edit's cost
-            if not any((folder / "backups").glob("school_*.json")):
-                print("save: FAILED: the first edit made no daily backup, so a timed edit might")
-                return 1
             data = store.school.document()
-            size = school_path.stat().st_size
+            bare_write(bare_path, data)  # the baseline's file exists too before its first timed write
+            started = time.perf_counter()
+            edit(0)  # the first save of the day: the backup copy, then the save
+            first = time.perf_counter() - started
+            if not any((folder / "backups").glob("school_*.json")):
+                print("save: FAILED: the first save made no daily backup")
+                return 1
             for number in range(1, warmup + 1):
                 edit(number)
                 bare_write(bare_path, data)
@@ -117,9 +96,10 @@ def run(args: argparse.Namespace) -> int:
                     else:
                         bare_write(bare_path, data)
                         bare_times.append(time.perf_counter() - start)
-            last = f"{base_name} {warmup + runs}"
-            if not any(doc.get("name") == last for doc in read(school_path)["associations"].values()):
-                print("save: FAILED: the last edit is not in the file on disk")
+            last = f"What was heard, take {warmup + runs}."
+            saved = next(doc for doc in read(school_path)["sessions"].values() if doc["id"] == target.id)
+            if saved["agenda"][0]["heard"] != last:
+                print("save: FAILED: the last save is not in the file on disk")
                 return 1
             if args.profile:
                 _profile(edit, warmup + runs + 1)
@@ -132,20 +112,24 @@ def run(args: argparse.Namespace) -> int:
     records = sum(counts.values())
     tables = ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
     print(
-        f"save: one saved edit through the Store vs bare json.dumps + write + flush + fsync of the same data; "
-        f"{runs} of each, alternated, after an untimed first edit (the day's backup) and {warmup} warm-up(s)"
+        "save: one saved session through the Store (validation, TinyDB, sorted render, sha256, tmp + fsync + rename "
+        "+ fsync of the folder) vs bare json.dumps + write + flush + fsync of the same data; "
+        f"{runs} of each, alternated, after the first save of the day and {warmup} warm-up(s)"
     )
-    print(f"  data: the demo school x{scale}: {records} records ({tables}); file {size / 1024:.0f} KiB, in {folder.parent}")
-    print(f"  store edit (association name)   median {median(store_times) * 1000:8.2f} ms  "
-          f"(min {min(store_times) * 1000:.2f}, max {max(store_times) * 1000:.2f})")
-    print(f"  bare dumps + write + fsync      median {median(bare_times) * 1000:8.2f} ms  "
-          f"(min {min(bare_times) * 1000:.2f}, max {max(bare_times) * 1000:.2f})")
+    print(f"  data: the demo school x{scale} (bench make-school): {records} records ({tables}); file {size / 2**20:.1f} MiB")
+    print(f"  first save of the day (backup copy + save)  {first * 1000:8.1f} ms  "
+          f"({first / median(bare_times):.2f}x the bare write)")
+    print(f"  store save (a session)   median {median(store_times) * 1000:8.1f} ms  "
+          f"(min {min(store_times) * 1000:.1f}, max {max(store_times) * 1000:.1f})")
+    print(f"  bare dumps + write + fsync  median {median(bare_times) * 1000:8.1f} ms  "
+          f"(min {min(bare_times) * 1000:.1f}, max {max(bare_times) * 1000:.1f})")
     print(f"  ratio {ratio:.2f}x, budget <= {BUDGET:.2f}x: {verdict(ratio, BUDGET)}")
-    print(result_line("save", ratio, BUDGET))
+    # The budget is set at 100x the demo (DESIGN §9); other scales are measured by the same rule.
+    print(result_line("save" if scale == 100 else f"save-x{scale}", ratio, BUDGET))
     return 0
 
 
-def _profile(edit, number: int) -> None:
+def _profile(edit, number: int) -> None:  # noqa: ANN001
     import cProfile
     import pstats
 

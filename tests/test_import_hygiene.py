@@ -38,3 +38,15 @@ def test_core_packages_do_not_load_textual(package):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, f"{package} loads textual: {done.stdout}{done.stderr}"
+
+
+def test_the_first_screen_imports_only_what_it_draws() -> None:
+    """Starting the TUI (the command line's parser built, the app imported) loads neither ReportLab,
+    the district's database and import, nor the backups (needed at the first write, not to show
+    the home screen), nor the packet or tabulate."""
+    left_out = ("reportlab", "ubtui.district.db", "ubtui.district.importer", "ubtui.store.backups",
+                "ubtui.store.packet", "ubtui.store.check", "tabulate", "sqlite3")
+    code = ("import sys, ubtui.cli, ubtui.app; ubtui.cli.build_parser(); "
+            "print(' '.join(m for m in sys.modules if m.startswith(%r)))" % (left_out,))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []

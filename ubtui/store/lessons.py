@@ -64,10 +64,10 @@ class Lessons:
 
     def of(self, association_id: str | None, year_id: str | None) -> list[LessonEvent]:
         """One association's events (all with None) in one year (all with None), by date."""
-        return sort_events(
-            e for e in self.repo.all()
-            if (association_id is None or e.association_id == association_id) and (year_id is None or e.year_id == year_id)
-        )
+        return sort_events(self.repo.where(
+            lambda d: (association_id is None or d.get("association_id", "") == association_id)
+            and (year_id is None or d.get("year_id", "") == year_id)
+        ))
 
     def weeks(self, association_id: str | None, year_id: str | None) -> list[LessonEvent]:
         return [e for e in self.of(association_id, year_id) if e.is_week]

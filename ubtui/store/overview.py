@@ -36,7 +36,7 @@ def overview(store: Store, year: AcademicYear | None, association: Association |
         [year_figures([s for s in in_year if s.association_id == a.id], rules, today) for a in chosen], seminars
     )
     chosen_ids = {a.id for a in chosen}
-    teachers = [t for t in store.teachers.all() if t.association_id in chosen_ids]
+    teachers = store.teachers.where(lambda d: d.get("association_id", "") in chosen_ids)
     figures += lesson_figures(events, [t for t in teachers if t.active], year, today)
     plans = {p.association_id: p for p in store.plans.of_year(year.id)}
     if association is None:

@@ -106,7 +106,7 @@ class Plans:
         return None
 
     def of_year(self, year_id: str) -> list[Plan]:
-        return [p for p in self.plans.all() if p.year_id == year_id]
+        return self.plans.where(lambda d: d.get("year_id", "") == year_id)
 
     def year_of(self, plan: Plan) -> AcademicYear:
         year = self.store.years.find(plan.year_id)
@@ -116,7 +116,7 @@ class Plans:
 
     def items_of(self, plan: Plan) -> list[PlanItem]:
         """The plan's items by section, then by their order."""
-        return sort_items(plan, (i for i in self.items.all() if i.plan_id == plan.id))
+        return sort_items(plan, self.items.where(lambda d: d.get("plan_id", "") == plan.id))  # only these are made
 
     def previous(self, association_id: str, year: AcademicYear) -> Plan | None:
         """The association's plan of the latest year before `year`."""

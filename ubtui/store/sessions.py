@@ -77,12 +77,13 @@ class Sessions:
 
     def of(self, association_id: str, year_id: str) -> list[Session]:
         """One association's sessions in one year, by number."""
-        items = [s for s in self.repo.all() if s.association_id == association_id and s.year_id == year_id]
+        # Chosen by their stored fields before any record is made ("" is the records' default).
+        items = self.repo.where(lambda d: d.get("association_id", "") == association_id and d.get("year_id", "") == year_id)
         return sorted(items, key=lambda s: s.number)
 
     def in_year(self, year_id: str) -> list[Session]:
         """Every association's sessions in the year."""
-        return sorted((s for s in self.repo.all() if s.year_id == year_id), key=lambda s: (s.association_id, s.number))
+        return sorted(self.repo.where(lambda d: d.get("year_id", "") == year_id), key=lambda s: (s.association_id, s.number))
 
     def by_number(self, association_id: str, year_id: str, number: int) -> Session | None:
         for session in self.of(association_id, year_id):
@@ -153,7 +154,9 @@ class Sessions:
         return self._store.years.find(year_id)
 
     def _validate(self, session: Session, others: list[Session]) -> Problems:
-        problems = validate_session(session, others, self._year(session.year_id))
+        # The unique number is the only rule that looks at other sessions: those of its association and year.
+        peers = self.of(session.association_id, session.year_id)
+        problems = validate_session(session, peers, self._year(session.year_id))
         if session.year_id and self._year(session.year_id) is None:
             problems.add("year_id", _("The academic year of this session is not in the school file."))
         if session.association_id and self._store.associations.find(session.association_id) is None:
