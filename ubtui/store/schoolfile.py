@@ -320,7 +320,7 @@ class School:
         self.history = undo.History()
         # The tables as last read or written: what an undo goes back to (the file's own text when it has it).
         body = raw_body(document, synced) if synced is not None else None
-        self._state = undo.pack(body.decode("utf-8") if body is not None else body_text(document))
+        self._state = undo.pack(body if body is not None else body_text(document))
         self._label: str | None = None  # what the pending change is, for the undo list
         self._unrecorded = False
         self.db = TinyDB(storage=lambda: SchoolStorage(self))

@@ -157,20 +157,34 @@ def _find_problems(document: dict[str, Any]) -> list[Problem]:
             document = migrations.migrate(document)
     except Exception:  # a step met content it cannot read
         return [Problem(META, "1", "schema", _meta_value(document, "schema"), _("the file cannot be upgraded to this ubtui"))]
+    # One table's records at a time (a big file's records all made at once would be its peak of
+    # memory at start): the ids every reference may name first, then each table read, validated
+    # and its references followed.  The problems keep their order: every reading problem first.
     problems: list[Problem] = []
-    read: dict[str, list[tuple[dict[str, Any], Record]]] = {}
-    ids: dict[str, set[str]] = {}
+    later: list[Problem] = []
+    ids = {name: _ids_of(table) for name in TABLES if isinstance(table := document.get(name, {}), dict)}
     for name, spec in TABLES.items():
         table = document.get(name, {})
         if not isinstance(table, dict):
             problems.append(Problem(name, "", "", table, _("the table is not an object")))
             continue
-        read[name], ids[name] = _read_table(spec, table, problems)
-    for name, spec in TABLES.items():
-        problems.extend(_validated(spec, read.get(name, [])))
+        rows, _seen = _read_table(spec, table, problems)
+        later.extend(_validated(spec, rows))
         if spec.references is not None:
-            problems.extend(_dangling(spec, read.get(name, []), ids))
-    return problems
+            later.extend(_dangling(spec, rows, ids))
+        del rows
+    return problems + later
+
+
+def _ids_of(table: dict[str, Any]) -> set[str]:
+    """The ids `_read_table` finds in a table: of every record that is an object with an id."""
+    found = set()
+    for data in table.values():
+        if isinstance(data, dict):
+            record_id = data.get("id")
+            if isinstance(record_id, str) and record_id.strip():
+                found.add(record_id)
+    return found
 
 
 def summary(problems: Sequence[Problem]) -> str:
