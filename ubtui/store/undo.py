@@ -1,7 +1,7 @@
 """Undo and redo within one run (DESIGN §2): the states the school file had before each write.
 
-A state is the canonical JSON of every table but `meta`, the very text the write made (kept,
-not copied or compressed, so a save costs nothing more): the demo school takes about 270 KB,
+A state is the canonical JSON of every table but `meta` as UTF-8 bytes: the text the write made
+(not compressed, so a save costs little more), at open the file's own bytes; the demo school takes about 270 KB,
 so the bound is the number of steps (`LIMIT`), with a size bound for very large files. Undoing writes the earlier state back as a new generation: an ordinary write,
 atomic and backed up like any other. A new change after an undo forgets what could be redone.
 """
