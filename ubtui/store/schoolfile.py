@@ -27,7 +27,7 @@ from tinydb.storages import Storage
 
 from ubtui import __version__
 from ubtui.i18n import _
-from ubtui.store import migrations, soundness, undo
+from ubtui.store import backups, migrations, soundness, undo
 from ubtui.store.errors import DamagedFile, FileChangedOutside, ForeignFile, NewerSchema, ReadOnly, SaveFailed
 from ubtui.store.jsonio import BadJSON, DirSyncFailed, atomic_write, canonical, file_mode, loads_strict, sha256_text
 from ubtui.store.lock import InstanceLock, describe_holder, lock_path
@@ -234,8 +234,6 @@ def read(path: Path) -> Document:
 
 def newest_good_backup(path: Path, file_id: str | None = None) -> Path | None:
     """The sound backup with the highest generation (of `file_id`, when it is known)."""
-    from ubtui.store import backups
-
     for backup in backups.list_backups(path):
         if file_id is not None and backup.file_id != file_id:
             continue
@@ -251,8 +249,6 @@ def newest_good_backup(path: Path, file_id: str | None = None) -> Path | None:
 
 def _damaged(path: Path, error: Exception) -> DamagedFile:
     # A file from a newer ubtui is not damaged: a backup would throw away what it wrote.
-    from ubtui.store import backups
-
     file_id = (backups.peek_meta(path) or {}).get("file_id")
     file_id = file_id if isinstance(file_id, str) else None
     backup = None if isinstance(error, NewerSchema) else newest_good_backup(path, file_id)
@@ -413,8 +409,6 @@ class School:
             self._document = migrations.migrate(self._document)
             return
         old = migrations.schema_of(self._document)
-        from ubtui.store import backups  # (not needed to open and show a file: imported when writing)
-
         try:
             backups.make_backup(self.path, self.today(), kind=f"schema{old}")
         except OSError as error:  # no backup, no migration: the file stays as it is
@@ -561,8 +555,6 @@ class School:
             self._refuse_if_changed_outside(document)
             today = self.today()
             if self._backed_up_on != today:
-                from ubtui.store import backups
-
                 backups.make_backup(self.path, today)
                 self._backed_up_on = today
             data, body = render_with_body(document)
