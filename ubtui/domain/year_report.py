@@ -413,7 +413,11 @@ def draft_text(report: YearReport) -> str:
         parts.append(_("Courses are overdue for: {names}.").format(names=_join_names(report.overdue_names)))
     paragraphs.append(" ".join(parts))
 
-    if report.pairs or report.young_names:
+    if report.young_names and not report.pairs:
+        paragraphs.append(" ".join(p for p in (_("No mentoring pair worked this year."), _(
+            "Young teachers without a mentor: {names}.").format(names=_join_names(report.young_without_mentor_names))
+            if report.young_without_mentor_names else "") if p))
+    elif report.pairs:
         parts = [ngettext("{n} mentoring pair worked", "{n} mentoring pairs worked", report.pairs).format(n=report.pairs)
                  + ", " + ngettext("{n} of them wrote a final report.", "{n} of them wrote a final report.",
                                    report.pairs_with_report).format(n=report.pairs_with_report)]
@@ -429,20 +433,53 @@ def draft_text(report: YearReport) -> str:
 
 
 def school_draft_text(reports: Sequence[YearReport], year: AcademicYear) -> str:
-    """The deputy's draft for the whole school: one sentence of totals, then each association's draft."""
+    """The deputy's draft for the whole school: the totals of every association in a few sentences,
+    and which associations fall short of the rules (each association's own draft follows in its part)."""
     rows = [summary_row(r) for r in reports]
     total = school_total(rows, "")
-    head = ngettext(
-        "In the {year} academic year the school had {n} methodical association with {teachers} teachers.",
-        "In the {year} academic year the school had {n} methodical associations with {teachers} teachers.",
-        len(reports),
-    ).format(year=year.label, n=len(reports), teachers=total.teachers)
-    sessions = ngettext(
-        "They held {n} session (the rule requires {required}).",
-        "They held {n} sessions (the rule requires {required}).",
-        total.held,
-    ).format(n=total.held, required=total.required)
-    return "\n\n".join([f"{head} {sessions}", *(draft_text(r) for r in reports)])
+    paragraphs = [" ".join([
+        ngettext(
+            "In the {year} academic year the school had {n} methodical association with {teachers} teachers.",
+            "In the {year} academic year the school had {n} methodical associations with {teachers} teachers.",
+            len(reports),
+        ).format(year=year.label, n=len(reports), teachers=total.teachers),
+        ngettext(
+            "They held {n} session (the rule requires {required}).",
+            "They held {n} sessions (the rule requires {required}).",
+            total.held,
+        ).format(n=total.held, required=total.required),
+        ngettext(
+            "{n} practical seminar was held (the rule requires {required}).",
+            "{n} practical seminars were held (the rule requires {required}).",
+            total.seminars,
+        ).format(n=total.seminars, required=total.seminars_required),
+    ])]
+    short = [r.name for r in rows if r.held < r.required]
+    if short:
+        paragraphs.append(_("Fewer sessions than the rule requires: {names}.").format(names=", ".join(short)))
+    parts = []
+    if total.plan_total:
+        parts.append(ngettext(
+            "Of the {total} item of the work plan {done} was done ({percent}).",
+            "Of the {total} items of the work plan {done} were done ({percent}).",
+            total.plan_total,
+        ).format(total=total.plan_total, done=total.plan_done, percent=format_percent(total.plan_done / total.plan_total)))
+    if total.decisions:
+        parts.append(ngettext(
+            "The sessions took {n} decision; {done} of them are done.",
+            "The sessions took {n} decisions; {done} of them are done.",
+            total.decisions,
+        ).format(n=total.decisions, done=total.decisions_done))
+    if parts:
+        paragraphs.append(" ".join(parts))
+    parts = [ngettext("{n} open lesson was held", "{n} open lessons were held", total.open_lessons_held).format(
+        n=total.open_lessons_held) + "."]
+    parts.append(_("Qualification courses: {hours} hours in all; overdue for {n} teachers.").format(
+        hours=total.course_hours, n=total.overdue))
+    if total.young_without_mentor:
+        parts.append(_("Young teachers without a mentor: {n}.").format(n=total.young_without_mentor))
+    paragraphs.append(" ".join(parts))
+    return "\n\n".join(paragraphs)
 
 
 def report_date_text(day: dt.date) -> str:

@@ -179,7 +179,7 @@ def render_year_report_pdf(book: YearReportBook) -> bytes:
         story += [pdf.para(school, st.subtitle), pdf.para(_title(book, None), st.title),
                   pdf.para(book.scope.subtitle(), st.subtitle)]
         story += pdf.section(_("Summary of the associations"), st)
-        story.append(summary_table(book, page.width))
+        story += summary_table(book, page.width)
         story += _texts(book.school_texts, st, page.width)
         story.append(KeepTogether([Spacer(1, 6 * pdf.MM), pdf.signature_line(
             _("Deputy director for teaching and upbringing work"), book.deputy, width=page.width)]))
@@ -191,7 +191,7 @@ def render_year_report_pdf(book: YearReportBook) -> bytes:
     return page.render(story, title=document, footer=pdf.footer_text(school, _("Year-end analysis")))
 
 
-def summary_table(book: YearReportBook, width: float) -> Any:
+def summary_table(book: YearReportBook, width: float) -> list[Any]:
     from ubtui.reports import pdf
 
     rows = [summary_row(r) for r in book.reports]
@@ -204,10 +204,18 @@ def summary_table(book: YearReportBook, width: float) -> Any:
                 _of(row.decisions_done, row.decisions), str(row.open_lessons_held), str(row.course_hours),
                 str(row.overdue), str(row.young_without_mentor)]
 
+    from reportlab.platypus import Spacer
+
     headers = [_("Association"), _("Teachers"), _("Young"), _("Sessions"), _("Seminars"), _("Plan done"),
                _("Decisions done"), _("Open lessons"), _("Course hours"), _("Courses overdue"), _("Without a mentor")]
-    return pdf.table(headers, [cells(r) for r in rows], (30, 10, 9, 11, 11, 16, 12, 10, 10, 11, 11), width, size=9,
-                     center_columns=range(1, 11), bold_cells=[(len(rows) - 1, c) for c in range(11)])
+    data = [cells(r) for r in rows]
+    last = len(rows) - 1
+    # Two tables of the same rows: eleven columns do not fit a portrait page at a readable size.
+    first = pdf.table(headers[:7], [r[:7] for r in data], (34, 12, 9, 12, 12, 18, 14), width, size=9,
+                      center_columns=range(1, 7), bold_cells=[(last, c) for c in range(7)])
+    second = pdf.table([headers[0], *headers[7:]], [[r[0], *r[7:]] for r in data], (34, 14, 14, 14, 14), width * 0.8,
+                       size=9, center_columns=range(1, 5), bold_cells=[(last, c) for c in range(5)])
+    return [first, Spacer(1, 3 * pdf.MM), second]
 
 
 def _numbers(headers: list[str], rows: list[list[str]], width: float, weights: tuple[float, ...]) -> Any:
