@@ -106,7 +106,7 @@ class YearReport:
     theme: str
     goal: str
     sessions: tuple[SessionLine, ...]
-    sessions_by_quarter: tuple[int, ...]  # held in quarters 1–4; a fifth count for days outside them
+    sessions_by_quarter: tuple[int, ...]  # held in quarters 1–4
     sections: tuple[tuple[str, Completion], ...]  # (section title, completion)
     decisions: int
     decisions_done: int
@@ -142,14 +142,24 @@ def _names(teachers: Iterable[Teacher]) -> tuple[str, ...]:
     return tuple(sorted((t.full_name for t in teachers), key=name_key))
 
 
+def quarter_for(day: dt.date, year: AcademicYear) -> int:
+    """The quarter a session's day counts in: its quarter; a day in a break (or the August session
+    before the first) counts in the quarter that follows, a day after the last in the last."""
+    quarters = sorted(year.quarters, key=lambda q: q.start)
+    if not quarters:  # a year without its quarters: the usual months
+        return {9: 1, 10: 1, 11: 2, 12: 2, 1: 3, 2: 3, 3: 3}.get(day.month, 1 if day.month in (7, 8) else 4)
+    for quarter in quarters:
+        if day <= quarter.end:
+            return min(max(quarter.number, 1), 4)
+    return min(max(quarters[-1].number, 1), 4)
+
+
 def sessions_by_quarter(sessions: Iterable[Session], year: AcademicYear) -> tuple[int, ...]:
-    """Sessions held per quarter (1–4), then those held on a day outside every quarter (holidays)."""
-    counts = [0, 0, 0, 0, 0]
+    """Sessions held per quarter 1–4 (`quarter_for`)."""
+    counts = [0, 0, 0, 0]
     for session in sessions:
-        if session.status != "held" or session.date is None:
-            continue
-        quarter = year.quarter_of(session.date)
-        counts[quarter - 1 if quarter and 1 <= quarter <= 4 else 4] += 1
+        if session.status == "held" and session.date is not None:
+            counts[quarter_for(session.date, year) - 1] += 1
     return tuple(counts)
 
 

@@ -110,7 +110,7 @@ def figure_rows(report: YearReport) -> list[tuple[str, str, str]]:
         (part, _("Sessions held"), _of(f.held, f.required)),
         (part, _("Practical seminars held"), _of(f.seminars, f.seminars_required)),
     ]
-    rows += [(part, quarter_label(i), str(n)) for i, n in enumerate(report.sessions_by_quarter) if i < 4 or n]
+    rows += [(part, quarter_label(i), str(n)) for i, n in enumerate(report.sessions_by_quarter)]
     for line in report.sessions:
         rows.append((part, _("Session No. {n}").format(n=line.number), "; ".join(line.topics) or "—"))
     part = _("Work plan")
@@ -141,7 +141,7 @@ def figure_rows(report: YearReport) -> list[tuple[str, str, str]]:
 
 
 def quarter_label(index: int) -> str:
-    return _("Quarter {n}").format(n=index + 1) if index < 4 else _("Between quarters")
+    return _("Quarter {n}").format(n=index + 1)
 
 
 def year_report_table(store: Store, options: Options) -> TextTable:
@@ -267,10 +267,10 @@ def association_part(book: YearReportBook, report: YearReport, page: Any, st: An
     story.append(pdf.para(
         _("Sessions held: {held} (the rule requires {required}); practical seminars: {seminars} (the rule requires {sr}).").format(
             held=f.held, required=f.required, seminars=f.seminars, sr=f.seminars_required), st.body))
-    quarters = [(quarter_label(i) if i == 4 else str(i + 1), n) for i, n in enumerate(report.sessions_by_quarter) if i < 4 or n]
+    quarters = [(str(i + 1), n) for i, n in enumerate(report.sessions_by_quarter)]
     chart = charts.bar_chart(quarters, half - 10, 45 * pdf.MM, caption=_("Sessions held per quarter"))
     numbers = _numbers([_("Quarter"), _("Sessions")],
-                       [[quarter_label(i), str(n)] for i, n in enumerate(report.sessions_by_quarter) if i < 4 or n]
+                       [[quarter_label(i), str(n)] for i, n in enumerate(report.sessions_by_quarter)]
                        + [[_("In all"), _of(f.held, f.required)]], width - half, (30, 14))
     story.append(charts.chart_with_table(chart, numbers, width))
     if report.sessions:
