@@ -104,12 +104,12 @@ class HomeScreen(Screen[None]):
 
     def action_year_report(self) -> None:
         """The year-end analysis of the chosen association and year: its draft, conclusions, tasks."""
-        from ubtui.screens.year_report import YearReportScreen
+        from ubtui.app import load_screen
 
         if self.app.year is None:
             self.notify(_("There is no academic year in the school file yet: add one in Settings."), severity="warning")
             return
-        self.app.push_screen(YearReportScreen())
+        self.app.push_screen(load_screen("ubtui.screens.year_report:YearReportScreen")())
 
     @on(OptionList.OptionSelected, "#areas")
     def _open_area(self, event: OptionList.OptionSelected) -> None:

@@ -25,16 +25,18 @@ FIELDS = ("draft", "conclusions", "tasks")
 
 
 class YearReportScreen(PrintsPdf, Screen[None]):
-    DEFAULT_CSS = """
+    CSS = """
     #analysis-info { height: 2; padding: 0 1; }
     #analysis-tabs { height: 1fr; }
+    #analysis-tabs ContentSwitcher { height: 1fr; }
+    #analysis-tabs TabPane { height: 1fr; padding: 0; }
     #analysis-tabs TextArea { height: 1fr; }
     """
     BINDINGS = [
         key("escape", "back", N_("Back")),
         key("f2", "save", N_("Save")),
         key("p,з", "print", N_("Print")),
-        key("g,п", "regenerate", N_("Draft from the figures")),
+        key("g,п", "regenerate", N_("Draft from the figures"), show=False),
         printer_binding(show=False),
     ]
     AUTO_FOCUS = "#analysis-tabs Tabs"
