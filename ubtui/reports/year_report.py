@@ -148,7 +148,7 @@ def year_report_table(store: Store, options: Options) -> TextTable:
     """`ubtui report year`: one row per figure (association, part, what, value); all associations with `all`."""
     book = year_report_book(store, options)
     rows = [[r.association.name, part, what, value] for r in book.reports for part, what, value in figure_rows(r)]
-    title = " — ".join(p for p in (_("Year-end analysis"), book.scope.year_text(), book.scope.subtitle()) if p)
+    title = " — ".join(p for p in (_("Year-end analysis"), book.scope.subtitle()) if p)
     return TextTable(title, [_("Association"), _("Part"), _("What"), _("Value")], rows)
 
 
@@ -312,6 +312,7 @@ def association_part(book: YearReportBook, report: YearReport, page: Any, st: An
         rows = [[c.teacher, c.title, str(c.hours), pdf.date_text(c.end, long=False)] for c in report.courses]
         story.append(pdf.table([_("Teacher"), _("Course"), _("Hours"), _("Ended")], rows, (40, 70, 12, 18), width, size=9,
                                center_columns=(2, 3)))
+        story.append(Spacer(1, 2 * pdf.MM))
     statuses = ", ".join(f"{course_status_label(k)} — {report.members.courses.get(k, 0)}" for k in STATUS_ORDER)
     story.append(pdf.para(_("Course status of the members: {list}.").format(list=statuses), st.body))
     if report.overdue_names:
