@@ -277,3 +277,27 @@ async def test_the_head_edits_and_saves_the_analysis(demo_store, monkeypatch, tm
         await pilot.pause()
         printed = list((tmp_path / "pdf").glob("year-report_*.pdf"))
         assert printed and "Plan aткарылды" in _text(printed[0].read_bytes())
+
+
+def test_the_whole_school_bundle_holds_each_association_folder(demo_store):
+    data = build_pdf("folder", demo_store, Options(association="all", today=DEMO_DAY))
+    contents = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    for association in demo_store.sorted_associations():
+        assert association.name in contents
+    assert contents.count("Иш планы: усулдук тема") == 3 and "кирген жок: Мектептин файлында «all»" not in contents
+
+
+def test_a_closed_year_keeps_its_analysis(demo_store):
+    from ubtui.store.year_reports import ClosedYearAnalysis
+
+    year, association = demo_store.current_year(DEMO_DAY), demo_store.chosen_association()
+    demo_store.year_reports.save(year.id, association.id, draft="Долбоор", conclusions="", tasks="")
+    year.closed = True
+    demo_store.years.save(year)
+    before = demo_store.path.read_bytes()
+    with pytest.raises(ClosedYearAnalysis):
+        demo_store.year_reports.save(year.id, association.id, draft="Башка", conclusions="", tasks="")
+    assert demo_store.path.read_bytes() == before
+    assert demo_store.year_reports.of(year.id, association.id).draft == "Долбоор"
+    data = build_pdf("year-report", demo_store, Options(year=year.label, association=association.id, today=DEMO_DAY))
+    assert "Долбоор" in _text(data)  # the saved text prints, not the generated draft

@@ -39,6 +39,7 @@ class Part:
     title: str
     pages: int  # 0: left out
     reason: str = ""
+    heading: bool = False  # an association's name over its documents (the whole school's bundle)
 
 
 def folder_parts(store: Store, options: Options) -> tuple[list[Part], list[bytes], Any]:
@@ -49,23 +50,28 @@ def folder_parts(store: Store, options: Options) -> tuple[list[Part], list[bytes
     if scope.year is None:
         raise UserError(_("There is no academic year in the school file yet: add one in Settings."))
     before = previous_year(store.years.all(), scope.year)
-    association = scope.association.id if scope.association is not None else "all"
+    associations = [scope.association] if scope.association is not None else store.sorted_associations()
+    if not associations:
+        raise UserError(_("There is no methodical association in the school file yet."))
     parts: list[Part] = []
     documents: list[bytes] = []
-    for kind, number, title, which in PARTS:
-        if which == "previous" and before is None:
-            parts.append(Part(number, _(title), 0, _("no past year in the school file")))
-            continue
-        year = before.label if which == "previous" and before else scope.year.label
-        wanted = dataclasses.replace(options, year=year, association=association, session=None, teacher=None,
-                                     event=None, month=None, clean=False)
-        try:
-            data = build_pdf(kind, store, wanted)
-        except UserError as error:
-            parts.append(Part(number, _(title), 0, str(error)))
-            continue
-        documents.append(data)
-        parts.append(Part(number, _(title), page_count(data)))
+    for association in associations:
+        if len(associations) > 1:  # the whole school: each association's folder in turn
+            parts.append(Part("", association.name, 0, heading=True))
+        for kind, number, title, which in PARTS:
+            if which == "previous" and before is None:
+                parts.append(Part(number, _(title), 0, _("no past year in the school file")))
+                continue
+            year = before.label if which == "previous" and before else scope.year.label
+            wanted = dataclasses.replace(options, year=year, association=association.id, session=None, teacher=None,
+                                         event=None, month=None, clean=False)
+            try:
+                data = build_pdf(kind, store, wanted)
+            except UserError as error:
+                parts.append(Part(number, _(title), 0, str(error)))
+                continue
+            documents.append(data)
+            parts.append(Part(number, _(title), page_count(data)))
     return parts, documents, scope
 
 
@@ -96,15 +102,19 @@ def render_contents(parts: list[Part], scope: Any, contents_pages: int) -> bytes
     story.append(pdf.para(scope.subtitle(), st.subtitle))
     story += pdf.section(_("Contents"), st)
     rows = []
+    bold = []
     first = contents_pages + 1
     for part in parts:
-        if part.pages:
+        if part.heading:
+            bold += [(len(rows), 0), (len(rows), 1)]
+            rows.append(["", part.title, ""])
+        elif part.pages:
             rows.append([part.number, part.title, str(first)])
             first += part.pages
         else:
             rows.append([part.number, part.title + "\n" + _("not included: {reason}").format(reason=part.reason), "—"])
     story.append(pdf.table([_("No."), _("Document"), _("Page")], rows, (12, 90, 12), page.width, size=10,
-                           center_columns=(0, 2)))
+                           center_columns=(0, 2), bold_cells=bold))
     story.append(pdf.para(_("Each document keeps its own page numbers at the foot of its pages; "
                             "the page numbers here count the pages of the whole bundle."), st.small))
     return page.render(story, title=title, footer=pdf.footer_text(school, title))
