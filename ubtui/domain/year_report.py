@@ -10,7 +10,7 @@ never starts from a blank page.  The saved texts are `YearAnalysis` records (`ye
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ubtui.domain.associations import Association
@@ -19,7 +19,7 @@ from ubtui.domain.composition import Composition, composition
 from ubtui.domain.compliance import AssociationCompliance, association_compliance, courses_overdue
 from ubtui.domain.courses import Course
 from ubtui.domain.lessons import HELD, VISIT_KINDS, LessonEvent, without_open_lesson
-from ubtui.domain.mentoring import Mentorship, pairs_in_year
+from ubtui.domain.mentoring import Mentorship, pairs_in_year, young_without_mentor
 from ubtui.domain.plans import Completion, Plan, PlanItem, completion_by_section, section_title
 from ubtui.domain.records import Record
 from ubtui.domain.sessions import Session
@@ -27,7 +27,7 @@ from ubtui.domain.settings import Rules
 from ubtui.domain.teachers import AWARD_LEVELS, Teacher, category_label
 from ubtui.domain.validation import Problems
 from ubtui.domain.years import AcademicYear
-from ubtui.i18n import _, format_date, format_percent, ngettext
+from ubtui.i18n import _, format_percent, ngettext
 
 TEXT_MAX = 100_000
 
@@ -209,8 +209,6 @@ def year_report(
         by_teacher.setdefault(course.teacher_id, []).append(course)
     held = sorted((s for s in sessions if s.status == "held"), key=lambda s: (s.date or dt.date.max, s.number))
     decisions = [d for s in sessions for item in s.agenda for d in item.decisions]
-    from ubtui.domain.mentoring import young_without_mentor
-
     young = [t for t in members if t.is_young(at, rules)]
     names = {t.id: t.full_name for t in teachers}
     taken = sorted(
@@ -492,10 +490,6 @@ def school_draft_text(reports: Sequence[YearReport], year: AcademicYear) -> str:
     return "\n\n".join(paragraphs)
 
 
-def report_date_text(day: dt.date) -> str:
-    return _("as of {date}").format(date=format_date(day))
-
-
 @dataclass(frozen=True)
 class AnalysisTexts:
     """What the PDF prints: the saved texts, else the generated draft (`generated` says which)."""
@@ -504,7 +498,6 @@ class AnalysisTexts:
     conclusions: str = ""
     tasks: str = ""
     generated: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 def texts_to_print(saved: YearAnalysis | None, generated_draft: str) -> AnalysisTexts:
