@@ -42,8 +42,8 @@ class Part:
     heading: bool = False  # an association's name over its documents (the whole school's bundle)
 
 
-def folder_parts(store: Store, options: Options) -> tuple[list[Part], list[bytes], Any]:
-    """Every document of the bundle made: (contents lines, the PDFs, the scope)."""
+def folder_parts(store: Store, options: Options) -> tuple[list[Part], list[bytes], Any, list[tuple[str, Options]]]:
+    """Every document of the bundle made: (contents lines, the PDFs, the scope, what each PDF was made from)."""
     from ubtui.reports.pdf_join import page_count
 
     scope = resolve(store, options)
@@ -55,6 +55,7 @@ def folder_parts(store: Store, options: Options) -> tuple[list[Part], list[bytes
         raise UserError(_("There is no methodical association in the school file yet."))
     parts: list[Part] = []
     documents: list[bytes] = []
+    kinds: list[tuple[str, Options]] = []
     for association in associations:
         if len(associations) > 1:  # the whole school: each association's folder in turn
             parts.append(Part("", association.name, 0, heading=True))
@@ -71,14 +72,17 @@ def folder_parts(store: Store, options: Options) -> tuple[list[Part], list[bytes
                 parts.append(Part(number, _(title), 0, str(error)))
                 continue
             documents.append(data)
+            kinds.append((kind, wanted))
             parts.append(Part(number, _(title), page_count(data)))
-    return parts, documents, scope
+    return parts, documents, scope, kinds
 
 
 def folder_pdf(store: Store, options: Options) -> bytes:
+    """The contents page, then every document, their pages numbered through the bundle."""
+    from ubtui.reports import pdf
     from ubtui.reports.pdf_join import join_pdfs, page_count
 
-    parts, documents, scope = folder_parts(store, options)
+    parts, documents, scope, kinds = folder_parts(store, options)
     contents_pages = 1
     for _attempt in range(3):  # the contents' own length moves every first page
         contents = render_contents(parts, scope, contents_pages)
@@ -86,7 +90,17 @@ def folder_pdf(store: Store, options: Options) -> bytes:
         if counted == contents_pages:
             break
         contents_pages = counted
-    return join_pdfs([contents, *documents], title=_("The association's folder"))
+    total = contents_pages + sum(p.pages for p in parts)
+    with pdf.numbered_in_bundle(0, total):
+        contents = render_contents(parts, scope, contents_pages)
+    numbered = []
+    before = contents_pages
+    for (kind, wanted), data in zip(kinds, documents):  # laid out again, now knowing their first page
+        with pdf.numbered_in_bundle(before, total):
+            again = build_pdf(kind, store, wanted)
+        before += page_count(again)
+        numbered.append(again)
+    return join_pdfs([contents, *numbered], title=_("The association's folder"))
 
 
 def render_contents(parts: list[Part], scope: Any, contents_pages: int) -> bytes:
@@ -115,6 +129,4 @@ def render_contents(parts: list[Part], scope: Any, contents_pages: int) -> bytes
             rows.append([part.number, part.title + "\n" + _("not included: {reason}").format(reason=part.reason), "—"])
     story.append(pdf.table([_("No."), _("Document"), _("Page")], rows, (12, 90, 12), page.width, size=10,
                            center_columns=(0, 2), bold_cells=bold))
-    story.append(pdf.para(_("Each document keeps its own page numbers at the foot of its pages; "
-                            "the page numbers here count the pages of the whole bundle."), st.small))
     return page.render(story, title=title, footer=pdf.footer_text(school, title))
