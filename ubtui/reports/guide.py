@@ -64,8 +64,9 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def guide_pdf(_store: object = None, _options: object = None) -> bytes:
-    """The guide's two pages (needs no school file: both arguments are ignored)."""
+def guide_pdf(store: object = None, _options: object = None) -> bytes:
+    """The guide's two pages.  No school file is needed; given one, its name is in the footer.
+    The footer's page numbers are in the language chosen (the pages are in both)."""
     from reportlab.platypus import PageBreak
 
     from ubtui.reports import pdf
@@ -88,7 +89,8 @@ def guide_pdf(_store: object = None, _options: object = None) -> bytes:
                 story.append(pdf.para(_(heading), st.heading))
                 story.extend(pdf.para(_(step), st.body) for step in steps)
             story.append(pdf.para(_("Help: F1 on any screen; the commands: ubtui --help."), st.small))
-        i18n.set_language(LANGUAGES[0])
-        return page.render(story, title=_("ubtui: first steps"), footer=pdf.footer_text("ubtui", " / ".join(names)))
+        i18n.set_language(before)
+        school = store.settings().school_title() if store is not None else "ubtui"  # type: ignore[attr-defined]
+        return page.render(story, title=_("ubtui: first steps"), footer=pdf.footer_text(school, " / ".join(names)))
     finally:
         i18n.set_language(before)
