@@ -44,7 +44,10 @@ DOCUMENTS: dict[str, str] = {
     "year-report": "ubtui.reports.year_report:year_report_pdf",
     "checklist": "ubtui.reports.checklist:checklist_pdf",
     "folder": "ubtui.reports.folder:folder_pdf",
+    "guide": "ubtui.reports.guide:guide_pdf",
 }
+# Documents that need no school file (`ubtui print guide` works before any school exists).
+STANDALONE: frozenset[str] = frozenset({"guide"})
 TABLES: dict[str, str] = {
     "staff": "ubtui.reports.staff:staff_table",
     "courses": "ubtui.reports.courses:courses_table",
@@ -58,7 +61,8 @@ TABLES: dict[str, str] = {
 # The stem of the default output file (`staff_2025-2026.pdf` in the current folder).
 FILE_STEMS: dict[str, str] = {"staff": "staff", "courses": "courses", "plan": "plan", "protocols": "protocols",
                               "lessons": "lessons", "mentoring": "mentoring",
-                              "year-report": "year-report", "checklist": "checklist", "folder": "folder"}
+                              "year-report": "year-report", "checklist": "checklist", "folder": "folder",
+                              "guide": "ubtui-guide"}
 
 
 def _load(target: str) -> Callable[..., Any]:
