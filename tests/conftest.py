@@ -62,3 +62,13 @@ def empty_store(tmp_path: Path):
     store.school.today = lambda: DEMO_DAY
     yield store
     store.close()
+
+
+def pytest_report_header(config):
+    """Out-of-date compiled translations make many tests fail in odd ways: say so first."""
+    from ubtui.i18n.compile import COMMAND, problems
+
+    found = problems()
+    if found:
+        return [f"WARNING: the compiled translations are out of date ({'; '.join(found)}): run `{COMMAND}`"]
+    return []

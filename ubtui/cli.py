@@ -285,12 +285,19 @@ def cmd_print(args: argparse.Namespace) -> int:
     from ubtui.store.outputs import refuse_protected_output
 
     options = _document_options(args)
-    with _open_for_reading(args) as store:
-        target = Path(args.output) if args.output else Path(reports.default_file_name(args.kind, store, options))
-        if target.is_dir():
-            target = target / reports.default_file_name(args.kind, store, options)
-        refuse_protected_output(target, store.path)  # before any work: the school file stays as it is
-        data = reports.build_pdf(args.kind, store, options)
+    if args.kind in reports.STANDALONE:  # no school file needed (the first-steps guide)
+        name = reports.FILE_STEMS[args.kind] + ".pdf"
+        target = Path(args.output) if args.output else Path(name)
+        target = target / name if target.is_dir() else target
+        refuse_protected_output(target, _db_path(args))
+        data = reports.build_pdf(args.kind, None, options)  # type: ignore[arg-type]
+    else:
+        with _open_for_reading(args) as store:
+            target = Path(args.output) if args.output else Path(reports.default_file_name(args.kind, store, options))
+            if target.is_dir():
+                target = target / reports.default_file_name(args.kind, store, options)
+            refuse_protected_output(target, store.path)  # before any work: the school file stays as it is
+            data = reports.build_pdf(args.kind, store, options)
     try:
         atomic_write(target, data)
     except OSError as error:

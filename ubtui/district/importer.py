@@ -96,13 +96,17 @@ def school_label(received: Received) -> str:
     return " ".join(p for p in (f"№{number}" if number else "", received.school.get("name", "")) if p)
 
 
+_BODY = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder for every record
+
+
 def _bodies(received: Received) -> dict[tuple[str, str], tuple[str, str]]:
     """(table, id) → (doc_id, body) of every record (packets and school files hold their keys sorted)."""
-    result = {}
-    for name, table in received.tables.items():
-        for doc_id, record in table.items():
-            result[(name, record["id"])] = (doc_id, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-    return result
+    body = _BODY
+    return {
+        (name, record["id"]): (doc_id, body(record))
+        for name, table in received.tables.items()
+        for doc_id, record in table.items()
+    }
 
 
 def _parse_time(text: str) -> dt.datetime | None:

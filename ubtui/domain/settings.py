@@ -86,6 +86,10 @@ class Settings(Record):
     language: str = "ky"
     last_association_id: str = ""
     plain_display: bool = False  # plain mode (DESIGN §7) even where the terminal would not need it
+    # The folder's papers ubtui does not make (seed 001 §6.1–6.3): their number and date, as typed.
+    order_opening: str = ""
+    order_head: str = ""
+    regulation: str = ""
 
     def school_title(self, language: str | None = None) -> str:
         """The school as the school writes it: `Токтогул Сатылганов атындагы №12 орто мектеби`.
@@ -167,10 +171,18 @@ SCHOOL_FIELDS = [
     ("director", N_("Director"), False),
 ]
 
+# The folder checklist's orders and regulation (seed 001 §6.1–6.3): "No. 45, 28.08.2025".
+FOLDER_FIELDS = [
+    ("order_opening", N_("Folder 6.1: order opening the associations (No., date)"), False),
+    ("order_head", N_("Folder 6.2: order appointing the heads (No., date)"), False),
+    ("regulation", N_("Folder 6.3: regulation on the association (approved: No., date)"), False),
+]
+
 # Shown in Settings → School only (the first-run form stays short).
 SCHOOL_NAME_FIELDS = [
     ("school_genitive_override", N_("Name in the genitive (…мектебинин), if the derived one is wrong"), False),
     ("school_name_ru", N_("School name in Russian (optional)"), False),
+    *FOLDER_FIELDS,
 ]
 
 RULE_LIMITS = {
@@ -187,7 +199,7 @@ def validate_settings(settings: Settings) -> Problems:
     problems = Problems()
     if not settings.school_name.strip():
         problems.add("school_name", _("The school's name is required."))
-    for name in ("school_name", "school_genitive_override", "school_name_ru"):
+    for name in ("school_name", "school_genitive_override", "school_name_ru", *(f for f, _l, _r in FOLDER_FIELDS)):
         if len(getattr(settings, name)) > 200:
             problems.add(name, _("The name is too long (at most 200 characters)."))
     for name, (low, high) in RULE_LIMITS.items():

@@ -2,84 +2,148 @@
 
 Source strings in the code are English msgids; the catalogs are gettext `.po`
 files in `i18n/<lang>/*.po`, one file per area, which a translator edits with
-the usual tools (Poedit, Lokalize).  `_()` translates at call time, so a string
-must be translated where it is shown, not at import.
+the usual tools (Poedit, Lokalize).  Each is compiled into the `.mo` beside it
+(`python -m ubtui.i18n.compile`; a test fails when one is out of date), and ubtui
+loads those with the standard library's `gettext`.  `_()` translates at call
+time, so a string must be translated where it is shown, not at import.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-
-from ubtui.i18n.po import read_po
+from collections.abc import Mapping
+TYPE_CHECKING = False  # typing itself is not imported: it costs start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any
 
 LANGUAGES = ("ky", "ru")
 DEFAULT_LANGUAGE = "ky"
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский"}
 
 _HERE = Path(__file__).parent
-_catalogs: dict[str, dict[str, list[str]]] = {}
+_catalogs: dict[str, Catalog] = {}
+_plurals: dict[str, Callable[[int], int]] = {}
 _language = DEFAULT_LANGUAGE
 
 
-def _plural_index(language: str, n: int) -> int:
-    if language == "ru":
-        n = abs(n)
-        if n % 10 == 1 and n % 100 != 11:
-            return 0
-        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-            return 1
-        return 2
-    return 0  # Kyrgyz nouns do not change after numerals
+class Catalog(Mapping):  # of str → list[str]
+    """One language's translations, msgid → its forms (one, or nplurals for a plural message).
+
+    A read-only view of the table `gettext.GNUTranslations` read from the `.mo` file: plain
+    messages are keyed by msgid there, plural ones by (msgid, form index)."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self, table: dict) -> None:
+        self._table = table
+
+    def get(self, msgid: str, default: Any = None) -> Any:  # type: ignore[override]
+        text = self._table.get(msgid)
+        if text is not None:
+            return [text]
+        text = self._table.get((msgid, 0))
+        if text is None:
+            return default
+        forms = [text]
+        while (msgid, len(forms)) in self._table:
+            forms.append(self._table[(msgid, len(forms))])
+        return forms
+
+    def __getitem__(self, msgid: str) -> list[str]:
+        forms = self.get(msgid)
+        if forms is None:
+            raise KeyError(msgid)
+        return forms
+
+    def __contains__(self, msgid: object) -> bool:
+        return msgid in self._table or (msgid, 0) in self._table
+
+    def __iter__(self) -> Iterator[str]:
+        for key in self._table:
+            if isinstance(key, tuple):
+                if key[1] == 0:
+                    yield key[0]
+            elif key:
+                yield key
+
+    def __len__(self) -> int:
+        return sum(1 for _key in self)
 
 
-def catalog(language: str) -> dict[str, list[str]]:
+def _load(language: str) -> None:
+    """Read the language's compiled catalog with the standard library's `gettext`.
+
+    `<language>/LC_MESSAGES/ubtui.mo` holds every `<language>/*.po` (made by
+    `python -m ubtui.i18n.compile`); its Plural-Forms header gives the plural rule.
+    """
+    import gettext as _gettext
+
+    try:
+        with open(_HERE / language / "LC_MESSAGES" / "ubtui.mo", "rb") as stream:
+            translations = _gettext.GNUTranslations(stream)
+    except OSError:  # no compiled catalog: English, as gettext does
+        _catalogs[language] = Catalog({})
+        _plurals[language] = lambda n: 0 if n == 1 else 1
+    else:
+        _catalogs[language] = Catalog(translations._catalog)  # type: ignore[attr-defined]
+        _plurals[language] = translations.plural  # type: ignore[attr-defined]
+    _forget_old_cache_at_exit()
+
+
+def catalog(language: str) -> Catalog:
     """The merged catalog of one language: msgid → translated forms."""
     if language not in _catalogs:
-        _catalogs[language] = _cached_catalog(language)
+        _load(language)
     return _catalogs[language]
 
 
-def _parse_catalog(paths: list[Path]) -> dict[str, list[str]]:
-    merged: dict[str, list[str]] = {}
-    for path in paths:
-        for entry in read_po(path):
-            if entry.msgstr and any(entry.msgstr) and not entry.fuzzy:
-                merged[entry.msgid] = entry.msgstr
-    return merged
+def _plural_index(language: str, n: int) -> int:
+    """Which form `n` takes, by the Plural-Forms formula in the language's catalog headers."""
+    if language not in _plurals:
+        _load(language)
+    return _plurals[language](n)
 
 
-def _cached_catalog(language: str) -> dict[str, list[str]]:
-    """Parsing the .po text costs more at each start than reading a compiled copy, so one is
-    kept in the user cache folder, named after the catalogs' sizes and times."""
-    import hashlib
-    import marshal
+_cache_cleanup_registered = False
 
-    paths = sorted((_HERE / language).glob("*.po"))
-    stamp = hashlib.sha1(
-        repr([(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in paths]).encode()
-    ).hexdigest()[:16]
+
+def _forget_old_cache_at_exit() -> None:
+    """Up to 0.1, translations were kept parsed in the user cache folder (`catalog-*.marshal`,
+    never pruned).  They are deleted once, when the first run of this version ends (at exit, so
+    that start-up does not wait); the folder goes too when nothing else is left in it."""
+    global _cache_cleanup_registered
+    if _cache_cleanup_registered:
+        return
+    _cache_cleanup_registered = True
+    import atexit
+
+    atexit.register(forget_old_cache)
+
+
+def forget_old_cache(folder: Path | None = None) -> int:
+    """Delete the parsed-catalog files of older versions; the number deleted."""
+    if folder is None:
+        try:
+            from platformdirs import user_cache_dir
+
+            folder = Path(user_cache_dir("ubtui", appauthor=False))
+        except Exception:
+            return 0
+    deleted = 0
     try:
-        from platformdirs import user_cache_dir
-
-        cached = Path(user_cache_dir("ubtui", appauthor=False)) / f"catalog-{language}-{stamp}.marshal"
-    except Exception:  # no cache folder: parse every time
-        return _parse_catalog(paths)
-    try:
-        value = marshal.loads(cached.read_bytes())
-        if isinstance(value, dict):
-            return value
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    merged = _parse_catalog(paths)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_name(cached.name + ".tmp")
-        tmp.write_bytes(marshal.dumps(merged))
-        tmp.replace(cached)
+        for path in folder.glob("catalog-*.marshal*"):
+            try:
+                path.unlink()
+                deleted += 1
+            except OSError:
+                pass
+        if deleted and not any(folder.iterdir()):
+            folder.rmdir()
     except OSError:
         pass
-    return merged
+    return deleted
 
 
 def set_language(language: str) -> None:

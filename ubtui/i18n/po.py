@@ -1,8 +1,12 @@
-"""A small reader for gettext `.po` catalogs (the subset translators' tools write)."""
+"""Reading gettext `.po` catalogs for the developer tools (compile, extract, tests).
+
+The reading itself is Babel's (`babel.messages.pofile`); this module only turns its messages
+into the small `Entry` records the tools compare.  ubtui never reads `.po` files at run time:
+it loads the compiled `.mo` files with the standard library's `gettext`.
+"""
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,65 +19,57 @@ class Entry:
     fuzzy: bool = False
 
 
-def _unquote(text: str) -> str:
-    # A .po string literal uses C escapes, which Python's literal syntax also reads.
-    return ast.literal_eval(text)
+@dataclass
+class PoFile:
+    entries: list[Entry]
+    headers: dict[str, str]
+
+
+def read_po_file(path: Path) -> PoFile:
+    """The entries (header left out, obsolete `#~` ones too) and the header fields of one file."""
+    import warnings
+
+    from babel.messages.pofile import read_po as babel_read_po
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Babel's own notes on odd files; the tests say what is wrong
+        with open(path, "rb") as stream:
+            catalog = babel_read_po(stream, abort_invalid=False)
+    entries: list[Entry] = []
+    for message in catalog:
+        if not message.id:
+            continue
+        if isinstance(message.id, (tuple, list)):
+            msgid, plural = message.id[0], message.id[1]
+            forms = list(message.string) if isinstance(message.string, (tuple, list)) else [message.string]
+        else:
+            msgid, plural = message.id, None
+            forms = [message.string or ""]
+        entries.append(Entry(msgid, plural, [form or "" for form in forms], message.fuzzy))
+    headers = {str(name): str(value) for name, value in catalog.mime_headers}
+    raw_plural = _raw_header_field(path, "Plural-Forms")
+    if raw_plural is not None:
+        headers["Plural-Forms"] = raw_plural
+    return PoFile(entries, headers)
 
 
 def read_po(path: Path) -> list[Entry]:
-    """Parse one `.po` file into entries; the header entry (empty msgid) is skipped."""
-    entries: list[Entry] = []
-    current: Entry | None = None
-    target: str | None = None
-    index = 0
-    fuzzy = False
+    """The entries of one `.po` file (the header entry is left out)."""
+    return read_po_file(path).entries
 
-    def finish() -> None:
-        nonlocal current
-        if current is not None and current.msgid:
-            entries.append(current)
-        current = None
 
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line:
-            finish()
-            fuzzy = False
-            continue
-        if line.startswith("#,") and "fuzzy" in line:
-            fuzzy = True
-            continue
-        if line.startswith("#"):
-            continue
-        if line.startswith("msgid_plural "):
-            assert current is not None
-            current.msgid_plural = _unquote(line[13:])
-            target = "msgid_plural"
-        elif line.startswith("msgid "):
-            finish()
-            current = Entry(msgid=_unquote(line[6:]), fuzzy=fuzzy)
-            fuzzy = False
-            target = "msgid"
-        elif line.startswith("msgstr["):
-            assert current is not None
-            close = line.index("]")
-            index = int(line[7:close])
-            while len(current.msgstr) <= index:
-                current.msgstr.append("")
-            current.msgstr[index] = _unquote(line[close + 1 :].strip())
-            target = "msgstr"
-        elif line.startswith("msgstr "):
-            assert current is not None
-            current.msgstr = [_unquote(line[7:])]
-            index = 0
-            target = "msgstr"
-        elif line.startswith('"') and current is not None:
-            text = _unquote(line)
-            if target == "msgid":
-                current.msgid += text
-            elif target == "msgid_plural":
-                current.msgid_plural = (current.msgid_plural or "") + text
-            elif target == "msgstr":
-                current.msgstr[index] += text
-    finish()
-    return entries
+def _raw_header_field(path: Path, name: str) -> str | None:
+    """A header field exactly as the file writes it (Babel rewrites Plural-Forms in its own spacing)."""
+    import ast
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'^msgid ""\nmsgstr ((?:".*"\n?)+)', text, re.MULTILINE)
+    if not match:
+        return None
+    value = "".join(ast.literal_eval(line) for line in match.group(1).splitlines())
+    for line in value.splitlines():
+        key, _, rest = line.partition(":")
+        if key.strip().lower() == name.lower():
+            return rest.strip()
+    return None

@@ -41,7 +41,13 @@ DOCUMENTS: dict[str, str] = {
     "protocols": "ubtui.reports.protocol:protocols_pdf",
     "lessons": "ubtui.reports.lessons:lessons_pdf",
     "mentoring": "ubtui.reports.mentoring:mentoring_pdf",
+    "year-report": "ubtui.reports.year_report:year_report_pdf",
+    "checklist": "ubtui.reports.checklist:checklist_pdf",
+    "folder": "ubtui.reports.folder:folder_pdf",
+    "guide": "ubtui.reports.guide:guide_pdf",
 }
+# Documents that need no school file (`ubtui print guide` works before any school exists).
+STANDALONE: frozenset[str] = frozenset({"guide"})
 TABLES: dict[str, str] = {
     "staff": "ubtui.reports.staff:staff_table",
     "courses": "ubtui.reports.courses:courses_table",
@@ -49,10 +55,14 @@ TABLES: dict[str, str] = {
     "protocols": "ubtui.reports.protocol:protocols_table",
     "lessons": "ubtui.reports.lessons:lessons_table",
     "mentoring": "ubtui.reports.mentoring:mentoring_table",
+    "year": "ubtui.reports.year_report:year_report_table",
+    "checklist": "ubtui.reports.checklist:checklist_table",
 }
 # The stem of the default output file (`staff_2025-2026.pdf` in the current folder).
 FILE_STEMS: dict[str, str] = {"staff": "staff", "courses": "courses", "plan": "plan", "protocols": "protocols",
-                              "lessons": "lessons", "mentoring": "mentoring"}
+                              "lessons": "lessons", "mentoring": "mentoring",
+                              "year-report": "year-report", "checklist": "checklist", "folder": "folder",
+                              "guide": "ubtui-guide"}
 
 
 def _load(target: str) -> Callable[..., Any]:

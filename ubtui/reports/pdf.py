@@ -10,6 +10,8 @@ ReportLab is imported inside the functions, so importing this module is cheap.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -349,6 +351,27 @@ def fit_widths(headers: Sequence[str], weights: Sequence[float], width: float, s
 # --- pages ----------------------------------------------------------------------------------------
 
 
+# While a document is laid out as part of a bundle (the folder): (pages before it, the bundle's pages).
+_BUNDLE_PAGES: contextvars.ContextVar[tuple[int, int] | None] = contextvars.ContextVar("ubtui_bundle_pages", default=None)
+
+
+@contextlib.contextmanager
+def numbered_in_bundle(before: int, total: int):  # -> Iterator[None]
+    """Documents laid out inside this block number their pages through a bundle: the footer of
+    their page 1 says `before + 1 / total` (the folder bundle joins them into one PDF)."""
+    token = _BUNDLE_PAGES.set((before, total))
+    try:
+        yield
+    finally:
+        _BUNDLE_PAGES.reset(token)
+
+
+def shown_page(number: int) -> int:
+    """Page `number` of a document as its footer numbers it (inside a bundle: counted through the bundle)."""
+    bundle = _BUNDLE_PAGES.get()
+    return number + bundle[0] if bundle is not None else number
+
+
 def counting_canvas(footer: str, left: float, *, font: str | None = None, right: float | None = None) -> Any:
     """A canvas class that holds its pages back until the end, so each can say "X / Y".
 
@@ -390,6 +413,9 @@ def counting_canvas(footer: str, left: float, *, font: str | None = None, right:
             """Draw more on page `number` of `total` before its footer; nothing by default."""
 
         def _footer(self, number: int, total: int) -> None:
+            bundle = _BUNDLE_PAGES.get()
+            if bundle is not None:
+                number, total = number + bundle[0], bundle[1]
             draw_footer(self, footer, left, self._pagesize[0] - right, number, total, font=font)
 
     return CountingCanvas

@@ -555,7 +555,7 @@ def _protocol_canvas(footer: str, left: float, book: ProtocolBook, layout: _Layo
     """A canvas that holds its pages back until the end, then gives each its page X / Y (as
     every document does), the contents on the title page and the draft mark on a draft's pages."""
     from ubtui.reports import pdf
-    from ubtui.reports.pdf import MM, SERIF, printable
+    from ubtui.reports.pdf import MM, SERIF, printable, shown_page
 
     def owner(page: int) -> int | None:
         found = None
@@ -589,7 +589,8 @@ def _protocol_canvas(footer: str, left: float, book: ProtocolBook, layout: _Layo
             for index, session in enumerate(book.sessions):
                 y -= 16
                 text = printable(contents_line(session))
-                page_text = str(layout.starts.get(index, ""))
+                start = layout.starts.get(index)
+                page_text = "" if start is None else str(shown_page(start))  # through the folder bundle too
                 right = x + width
                 page_width = stringWidth(page_text, SERIF, size)
                 room = width - page_width - 12

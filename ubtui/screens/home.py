@@ -24,6 +24,7 @@ class HomeScreen(Screen[None]):
         key("f7", "app.pick_year", N_("Year")),
         key("f8", "app.pick_association", N_("Association")),
         key("u,г", "copy_to_usb", N_("To USB"), show=False),
+        key("y,н", "year_report", N_("Year report")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -100,6 +101,15 @@ class HomeScreen(Screen[None]):
         from ubtui.screens.usb import CopyToUsbScreen
 
         self.app.push_screen(CopyToUsbScreen(self.app.store.path))
+
+    def action_year_report(self) -> None:
+        """The year-end analysis of the chosen association and year: its draft, conclusions, tasks."""
+        from ubtui.app import load_screen
+
+        if self.app.year is None:
+            self.notify(_("There is no academic year in the school file yet: add one in Settings."), severity="warning")
+            return
+        self.app.push_screen(load_screen("ubtui.screens.year_report:YearReportScreen")())
 
     @on(OptionList.OptionSelected, "#areas")
     def _open_area(self, event: OptionList.OptionSelected) -> None:

@@ -480,6 +480,19 @@ def _register_lessons_and_mentoring() -> None:
 
 _register_lessons_and_mentoring()
 
+
+def _register_year_reports() -> None:
+    from ubtui.domain.year_report import YearAnalysis, validate_analysis
+
+    register_table(
+        "year_reports", YearAnalysis, lambda a, others: validate_analysis(a, others),
+        lambda a: [_ref("year_id", "years", a.year_id), _ref("association_id", "associations", a.association_id)],
+        required=("year_id",),
+    )
+
+
+_register_year_reports()
+
 __all__ = [
     "ABSENT", "FAR_FUTURE", "NO_PEERS", "Problem", "Reference", "TABLES", "TableSpec", "UnsoundFile", "check_document", "find_problems",
     "readable_copy", "register_table", "shown_value", "summary", "unsound",

@@ -24,6 +24,7 @@ from ubtui.store.sessions import Sessions, session_teacher_references
 from ubtui.store.plans import Plans, plan_teacher_references
 from ubtui.store.mentoring import Mentoring, mentoring_teacher_references
 from ubtui.store.lessons import Lessons, lesson_teacher_references
+from ubtui.store.year_reports import YearReports
 
 # Where a teacher is named in other records, as translated phrases ("session №2 of 2025-2026").
 # Each later area (sessions, mentoring, lessons) appends its own check; a teacher named
@@ -73,6 +74,7 @@ class Store:
         self.plans = Plans(self)
         self.mentoring = Mentoring(self)
         self.lessons = Lessons(self)
+        self.year_reports = YearReports(self)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> "Store":
@@ -201,11 +203,14 @@ class Store:
         """What sessions and plans hang on an association or a year, as a translated phrase."""
         sessions = sum(1 for x in self.sessions.all() if getattr(x, field) == value)
         plans = sum(1 for x in self.plans.plans.all() if getattr(x, field) == value)
+        analyses = sum(1 for x in self.year_reports.all() if getattr(x, field) == value)
         parts = []
         if sessions:
             parts.append(ngettext("{n} session", "{n} sessions", sessions).format(n=sessions))
         if plans:
             parts.append(ngettext("{n} work plan", "{n} work plans", plans).format(n=plans))
+        if analyses:
+            parts.append(ngettext("{n} year-end analysis", "{n} year-end analyses", analyses).format(n=analyses))
         return ", ".join(parts)
 
     def delete_association(self, association_id: str) -> None:
