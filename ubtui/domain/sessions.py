@@ -357,9 +357,12 @@ def short_name(full_name: str) -> str:
 # --- validation --------------------------------------------------------------------------------------
 
 
-def _check_text(problems: Problems, name: str, value: str, limit: int, what: str) -> None:
+def _check_text(problems: Problems, name: str, value: str, limit: int, what: str, **names: object) -> None:
+    """`what` is an untranslated label (N_), translated and filled with `names` only when the text
+    is too long: a sound session costs no lookups (the district checks ~1,500 of them a school)."""
     if len(value) > limit:
-        problems.add(name, _("{what} is too long (at most {n} characters).").format(what=what, n=limit))
+        label = _(what).format(**names) if names else _(what)
+        problems.add(name, _("{what} is too long (at most {n} characters).").format(what=label, n=limit))
 
 
 def validate_session(session: Session, others: list[Session], year: AcademicYear | None = None) -> Problems:
@@ -385,36 +388,36 @@ def validate_session(session: Session, others: list[Session], year: AcademicYear
         problems.add("date", _("A session that was held needs its date."))
     if year is not None and session.date is not None and not year.contains(session.date):
         problems.add("date", _("The date is not in the academic year {label}.").format(label=year.label))
-    _check_text(problems, "place", session.place, NAME_MAX, _("The place"))
-    _check_text(problems, "chair", session.chair.guest, NAME_MAX, _("The chair's name"))
-    _check_text(problems, "secretary", session.secretary.guest, NAME_MAX, _("The secretary's name"))
+    _check_text(problems, "place", session.place, NAME_MAX, N_("The place"))
+    _check_text(problems, "chair", session.chair.guest, NAME_MAX, N_("The chair's name"))
+    _check_text(problems, "secretary", session.secretary.guest, NAME_MAX, N_("The secretary's name"))
     for entry in session.attendance:
         if is_empty(entry):
             problems.add("attendance", _("Every line of the attendance needs a name."))
             break
-        _check_text(problems, "attendance", entry.guest, NAME_MAX, _("A name in the attendance"))
-        _check_text(problems, "attendance", entry.reason, NAME_MAX, _("The reason of absence"))
+        _check_text(problems, "attendance", entry.guest, NAME_MAX, N_("A name in the attendance"))
+        _check_text(problems, "attendance", entry.reason, NAME_MAX, N_("The reason of absence"))
     for guest in session.guests:
-        _check_text(problems, "guests", guest.text(), NAME_MAX * 2, _("An invited guest"))
+        _check_text(problems, "guests", guest.text(), NAME_MAX * 2, N_("An invited guest"))
     for n, item in enumerate(session.agenda, 1):
         where = f"item-{n}"
-        _check_text(problems, where, item.title, TITLE_MAX, _("The title of item {n}").format(n=n))
-        _check_text(problems, where, item.rapporteur.guest, NAME_MAX, _("The rapporteur of item {n}").format(n=n))
-        _check_text(problems, where, item.heard, TEXT_MAX, _("What was heard on item {n}").format(n=n))
+        _check_text(problems, where, item.title, TITLE_MAX, N_("The title of item {n}"), n=n)
+        _check_text(problems, where, item.rapporteur.guest, NAME_MAX, N_("The rapporteur of item {n}"), n=n)
+        _check_text(problems, where, item.heard, TEXT_MAX, N_("What was heard on item {n}"), n=n)
         for speaker in item.speakers:
             if speaker.text.strip() and is_empty(speaker):
                 problems.add(where, _("Item {n}: write who spoke.").format(n=n))
-            _check_text(problems, where, speaker.guest, NAME_MAX, _("A speaker's name on item {n}").format(n=n))
-            _check_text(problems, where, speaker.text, TEXT_MAX, _("A speech on item {n}").format(n=n))
+            _check_text(problems, where, speaker.guest, NAME_MAX, N_("A speaker's name on item {n}"), n=n)
+            _check_text(problems, where, speaker.text, TEXT_MAX, N_("A speech on item {n}"), n=n)
         for m, decision in enumerate(item.decisions, 1):
             label = f"{n}.{m}"
             if not decision.text.strip() and (any(not is_empty(r) for r in decision.responsible) or decision.due is not None):
                 problems.add(where, _("Decision {label}: write what was decided.").format(label=label))
             if decision.status not in DECISION_STATUSES:
                 problems.add(where, _("Decision {label}: unknown status.").format(label=label))
-            _check_text(problems, where, decision.text, TEXT_MAX, _("Decision {label}").format(label=label))
+            _check_text(problems, where, decision.text, TEXT_MAX, N_("Decision {label}"), label=label)
             for person in decision.responsible:
-                _check_text(problems, where, person.guest, NAME_MAX, _("Responsible for {label}").format(label=label))
+                _check_text(problems, where, person.guest, NAME_MAX, N_("Responsible for {label}"), label=label)
         if item.vote is not None:
             numbers = (item.vote.in_favour, item.vote.against, item.vote.abstained)
             if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= VOTE_MAX for v in numbers):
