@@ -135,7 +135,10 @@ class UbtuiApp(App[int]):
         if self.store.read_only:  # first, so that a long school name never hides it
             title = f"{_('READ-ONLY')} ({self.read_only_reason(short=True)}) · {title}"
         self.title = title
-        parts = [self.year.label if self.year else "", self.association.name if self.association else ""]
+        year = ""
+        if self.year is not None:
+            year = self.year.label + (" (" + _("archive") + ")" if self.year.closed else "")
+        parts = [year, self.association.name if self.association else ""]
         self.sub_title = " · ".join(p for p in parts if p)
 
     # --- read-only ------------------------------------------------------------------------
@@ -154,10 +157,16 @@ class UbtuiApp(App[int]):
             return _("changed outside ubtui")
         return _("opened read-only")
 
-    def refuse_edit(self) -> bool:
-        """Editing actions ask this first: on a read-only file, say why at once and refuse."""
+    def refuse_edit(self, year: AcademicYear | None = None) -> bool:
+        """Editing actions ask this first: on a read-only file, or when `year` (the year the
+        screen edits) is closed, say why at once and refuse."""
         if not self.store.read_only:
-            return False
+            if year is None or not year.closed:
+                return False
+            from ubtui.store.years import closed_message
+
+            self.notify(closed_message(year.label), title=_("Nothing can be changed"), severity="warning", markup=False)
+            return True
         if not self._shown_read_only:
             self._update_titles()
         self.notify(self.read_only_reason(), title=_("Nothing can be changed"), severity="warning", markup=False)

@@ -140,25 +140,38 @@ def reopen_year(store: "Store", year_id: str) -> AcademicYear:
 
 
 # --- what the archive keeps (seed 001/003 §5.8) -----------------------------------------------------
+# "УБ документтери мектепте 3 жыл сакталат, андан соң … протоколдору, … пландары жана талдалышы
+# 10 жыл сактоо үчүн архивге тапшырылат": three years at the school, then the protocols, plans
+# and analyses go to the archive for ten more; the rest may then be destroyed.
 
-KEPT_AT_SCHOOL_YEARS = 3  # every document of the folder, at the school
-ARCHIVED_YEARS = 10  # protocols, plans and analyses, in the archive
+KEPT_AT_SCHOOL_YEARS = 3
+ARCHIVED_YEARS = 10
 
 
 @dataclasses.dataclass(frozen=True)
 class Retention:
-    """How long a closed year's documents are kept: at the school until the end of `at_school_until`
-    (then they may leave for the archive), protocols, plans and analyses until `archived_until`."""
+    """A closed year's documents: at the school to the end of `at_school_until`; then the protocols,
+    plans and analyses go to the archive until the end of `archived_until`, the rest may be destroyed."""
 
     year: AcademicYear
     at_school_until: int
     archived_until: int
 
+    @property
+    def leaves_school(self) -> int:
+        """The year the documents may leave the school (to the archive, or be destroyed)."""
+        return self.at_school_until + 1
+
+    @property
+    def destroy_from(self) -> int:
+        """The first year the archived protocols, plans and analyses may be destroyed."""
+        return self.archived_until + 1
+
 
 def retention(year: AcademicYear) -> Retention:
     """Counted in calendar years from the end of the academic year (2025-2026 ends in 2026)."""
     ended = year.end.year
-    return Retention(year, ended + KEPT_AT_SCHOOL_YEARS, ended + ARCHIVED_YEARS)
+    return Retention(year, ended + KEPT_AT_SCHOOL_YEARS, ended + KEPT_AT_SCHOOL_YEARS + ARCHIVED_YEARS)
 
 
 def archive(store: "Store") -> list[Retention]:
