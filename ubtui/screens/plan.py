@@ -94,8 +94,10 @@ class PlanScreen(EditsTheYear, PrintsPdf, Screen[None]):
     ]
     AUTO_FOCUS = "#plan-items"
 
-    def __init__(self) -> None:
+    def __init__(self, status: str = ALL) -> None:
+        """`status`: the status filter it opens with (OVERDUE from the home screen's line)."""
         super().__init__()
+        self._initial_status = status
         self.plan: Plan | None = None
         self.items: list[PlanItem] = []
         self._shown: list[PlanItem] = []
@@ -115,7 +117,7 @@ class PlanScreen(EditsTheYear, PrintsPdf, Screen[None]):
                 yield Select(months, value=ALL, allow_blank=False, prompt=_("Select"), compact=True, id="filter-month")
                 statuses = [(_("All statuses"), ALL)] + [(status_label(s), s) for s in STATUSES]
                 statuses.append((_("overdue"), OVERDUE))
-                yield Select(statuses, value=ALL, allow_blank=False, prompt=_("Select"), compact=True,
+                yield Select(statuses, value=self._initial_status, allow_blank=False, prompt=_("Select"), compact=True,
                              id="filter-status")
                 yield Select([(_("Everyone"), ALL)], value=ALL, allow_blank=False, prompt=_("Select"), compact=True,
                              id="filter-who")
