@@ -338,9 +338,9 @@ class SettingsScreen(Screen[None]):
         app.push_screen(ConfirmScreen(question, yes=_("Start the year")), answered)
 
     def action_archive(self) -> None:
-        from ubtui.screens.archive import ArchiveScreen
+        from ubtui.app import load_screen  # imported on first use, with its keys' words translated
 
-        self.app.push_screen(ArchiveScreen())
+        self.app.push_screen(load_screen("ubtui.screens.archive:ArchiveScreen")())
 
     # --- saving the school and the rules ----------------------------------------------------
 
