@@ -170,6 +170,8 @@ STOPS: list[Stop] = [
     Stop("settings, rules", tab("f9", "tab-rules")),
     Stop("settings, years", tab("f9", "tab-years", "#years")),
     Stop("year form", tab("f9", "tab-years", "#years", "enter")),
+    Stop("close the year", tab("f9", "tab-years", "#years", "c")),
+    Stop("archive", tab("f9", "tab-years", "#years", "v")),
     Stop("settings, associations", tab("f9", "tab-associations", "#associations")),
     Stop("association form", tab("f9", "tab-associations", "#associations", "enter")),
     Stop("delete association", tab("f9", "tab-associations", "#associations", "delete")),

@@ -216,7 +216,7 @@ def test_home_figures(demo_store: Store):
     assert figures["Мөөнөтү өткөн иш-чаралар"].value == str(done.overdue)
     assert figures["Пландын аткарылышы"].value.startswith(f"{done.done} / {done.total} (")
     whole = {f.label: f for f in overview(demo_store, year, None, DEMO_DAY)}
-    assert whole["Бекитилген иш пландары"].value == "3 / 3"
+    assert whole["Бекитилген иш пландары"].value.startswith("3 / 3")  # and how many were late
     # A year with no plan yet: missing.
     demo_store.plans.delete_plan(plan.id)
     figures = {f.label: f for f in overview(demo_store, year, association, DEMO_DAY)}

@@ -70,3 +70,11 @@ def test_teacher_form(snap_compare, demo_store, language):
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_courses_due(snap_compare, demo_store, language):
     assert snap_compare(make_app(demo_store, language), press=["f6"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_home_whole_school(snap_compare, demo_store, language):
+    """F8 → all associations: the deputy's view of the school."""
+    app = make_app(demo_store, language)
+    app.whole_school = True
+    assert snap_compare(app, terminal_size=(80, 24))

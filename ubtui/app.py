@@ -59,6 +59,7 @@ FIRST_RUN = "ubtui.screens.first_run:FirstRunScreen"
 HELP = "ubtui.screens.help:HelpScreen"
 PICK = "ubtui.screens.pickers:PickScreen"
 SETTINGS = "ubtui.screens.settings:SettingsScreen"
+WHOLE_SCHOOL = "*"  # the association picker's choice of every association (never a record id: ids are uuids)
 
 AREAS: list[Area] = [
     Area("teachers", N_("Teachers"), "f3", "F3", "ubtui.screens.teachers:TeachersScreen"),
@@ -107,6 +108,7 @@ class UbtuiApp(App[int]):
         self._today = today
         self.year: AcademicYear | None = None
         self.association: Association | None = None
+        self.whole_school = False  # the home screen shows every association (F8 → all); the lists keep `association`
         self.exit_when_ready = os.environ.get("UBTUI_EXIT_WHEN_READY") == "1"
 
     # --- state --------------------------------------------------------------------
@@ -135,7 +137,10 @@ class UbtuiApp(App[int]):
         if self.store.read_only:  # first, so that a long school name never hides it
             title = f"{_('READ-ONLY')} ({self.read_only_reason(short=True)}) · {title}"
         self.title = title
-        parts = [self.year.label if self.year else "", self.association.name if self.association else ""]
+        year = ""
+        if self.year is not None:
+            year = self.year.label + (" (" + _("archive") + ")" if self.year.closed else "")
+        parts = [year, self.association.name if self.association else ""]
         self.sub_title = " · ".join(p for p in parts if p)
 
     # --- read-only ------------------------------------------------------------------------
@@ -154,10 +159,16 @@ class UbtuiApp(App[int]):
             return _("changed outside ubtui")
         return _("opened read-only")
 
-    def refuse_edit(self) -> bool:
-        """Editing actions ask this first: on a read-only file, say why at once and refuse."""
+    def refuse_edit(self, year: AcademicYear | None = None) -> bool:
+        """Editing actions ask this first: on a read-only file, or when `year` (the year the
+        screen edits) is closed, say why at once and refuse."""
         if not self.store.read_only:
-            return False
+            if year is None or not year.closed:
+                return False
+            from ubtui.store.years import closed_message
+
+            self.notify(closed_message(year.label), title=_("Nothing can be changed"), severity="warning", markup=False)
+            return True
         if not self._shown_read_only:
             self._update_titles()
         self.notify(self.read_only_reason(), title=_("Nothing can be changed"), severity="warning", markup=False)
@@ -235,10 +246,14 @@ class UbtuiApp(App[int]):
         items = self.store.sorted_associations()
         if not items:
             return
-        choices = [(a.id, a.name) for a in items]
+        choices = [(WHOLE_SCHOOL, _("All associations (the whole school)"))] + [(a.id, a.name) for a in items]
 
         def chosen(association_id: str | None) -> None:
             if not association_id:
+                return
+            self.whole_school = association_id == WHOLE_SCHOOL
+            if self.whole_school:
+                self.context_changed()
                 return
             self.association = self.store.associations.get(association_id)
             if not self.store.read_only:
@@ -248,7 +263,48 @@ class UbtuiApp(App[int]):
                     self.notify(str(error), severity="error")
             self.context_changed()
 
-        self.push_screen(load_screen(PICK)(_("Methodical association"), choices, self.association.id if self.association else None), chosen)
+        current = WHOLE_SCHOOL if self.whole_school else (self.association.id if self.association else None)
+        self.push_screen(load_screen(PICK)(_("Methodical association"), choices, current), chosen)
+
+    def open_attention(self, figure) -> None:  # noqa: ANN001 -- a domain.compliance.Figure
+        """Open the screen where a home line is fixed, already filtered (domain.attention)."""
+        from ubtui.domain import attention as a
+
+        target = figure.target
+        if not target or not self.store.is_set_up():
+            return
+        if figure.association_id and (found := self.store.associations.find(figure.association_id)) is not None:
+            self.association = found  # the whole school's line: the first association behind
+            self._update_titles()
+        if target == a.YEARS:
+            settings = load_screen(SETTINGS)()
+            self.push_screen(settings)
+            self.call_after_refresh(self._show_tab, "tab-years")
+            return
+        if target == a.DECISIONS:
+            from ubtui.screens.sessions_decisions import DecisionsScreen
+
+            screen = DecisionsScreen()
+            screen.filter = "overdue" if figure.preset == a.OVERDUE else "open"
+            self.push_screen(screen)
+            return
+        if target == a.PLAN:
+            from ubtui.domain.plans import OVERDUE as PLAN_OVERDUE
+            from ubtui.screens.plan import ALL, PlanScreen
+
+            self.push_screen(PlanScreen(status=PLAN_OVERDUE if figure.preset == a.OVERDUE else ALL))
+            return
+        area = next((x for x in AREAS if x.id == target), None)
+        if area is None:
+            return
+        screen = area.screen()
+        if self.whole_school and hasattr(screen, "whole_school"):
+            screen.whole_school = True  # teachers, mentoring: the whole school's list
+        if target == a.TEACHERS and figure.preset == a.OVERDUE:
+            screen.only_overdue = True
+        if target == a.COURSES and figure.preset == a.DUE:
+            screen.only_due = True
+        self.push_screen(screen)
 
     def switch_language(self, code: str, remember: bool = True) -> None:
         """Change the language now; rebuild the screens so every word changes."""
@@ -270,10 +326,13 @@ class UbtuiApp(App[int]):
             self.push_screen(load_screen(FIRST_RUN)())
 
     def _show_language_tab(self) -> None:
+        self._show_tab("tab-language")
+
+    def _show_tab(self, tab: str) -> None:
         from textual.widgets import TabbedContent
 
         if isinstance(self.screen, load_screen(SETTINGS)):
-            self.screen.query_one(TabbedContent).active = "tab-language"
+            self.screen.query_one(TabbedContent).active = tab
 
     # --- Textual's own words, translated --------------------------------------------------
 

@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("name", metavar=_("NAME"))
     restore.add_argument("--force", action="store_true", help=_("restore even a backup of another school file"))
     _add_document_parsers(commands)
+    from ubtui.year_cli import add_year_parser
+
+    add_year_parser(commands)
     from ubtui.district.cli import add_district_parser
 
     add_district_parser(commands)
@@ -366,13 +369,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_year(args: argparse.Namespace) -> int:
+    from ubtui.year_cli import run_year
+
+    return run_year(args, _db_path(args))
+
+
 def cmd_district(args: argparse.Namespace) -> int:
     from ubtui.district.cli import run_district
 
     return run_district(args)
 
 
-COMMANDS = {"export": cmd_export, "district": cmd_district, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "print": cmd_print, "report": cmd_report}
+COMMANDS = {"year": cmd_year, "export": cmd_export, "district": cmd_district, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "print": cmd_print, "report": cmd_report}
 
 
 def _log_crash() -> Path | None:

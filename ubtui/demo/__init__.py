@@ -37,10 +37,9 @@ def fill(store: Store, today: dt.date) -> None:
         settings = Settings(id=ids(), **people.SCHOOL)
         settings.deputies = [deputy_from_line(f"{name}; {position}") for name, position in people.DEPUTIES]
         store.save_settings(settings)
-        for first in (current_first - 1, current_first):
+        for first in (current_first - 1, current_first):  # last year is closed at the end, once it is filled
             year = default_year(first)
             year.id = ids()
-            year.closed = first < current_first
             store.years.save(year)
         # Association ids first, in the order they always had; then teachers and courses.
         associations = [
@@ -70,9 +69,11 @@ def fill(store: Store, today: dt.date) -> None:
         from ubtui.demo import mentoring as demo_mentoring
 
         demo_mentoring.fill(store, today, ids)
+        from ubtui.store.years import close_year
+
         for year in store.years.all():  # last year was closed with its names kept
-            if year.closed:
-                store.freeze_year_names(year.id)
+            if year.label != year_label_for(today):
+                close_year(store, year.id)
 
 
 def _cache_key(today: dt.date) -> str:

@@ -14,7 +14,7 @@ from typing import Callable
 from ubtui.domain.associations import Association
 from ubtui.domain.people import Person
 from ubtui.domain.sessions import AgendaItem, Attendance, Decision, Guest, Session, Speaker, Vote, short_name
-from ubtui.domain.years import AcademicYear
+from ubtui.domain.years import AcademicYear, year_label_for
 from ubtui.store import Store
 
 DEPUTY = Guest("Осмонова Айгүл Жолдошевна", "директордун окуу-тарбия иштери боюнча орун басары")
@@ -304,9 +304,14 @@ def _session(
             speakers=[Speaker(people[i].teacher_id, people[i].guest, text) for i, text in spec.speakers],
             vote=Vote(present, 0, 0) if spec.vote else None,
         )
-        item.decisions = [_decision(d, day, today, ids, year.closed, people) for d in spec.decisions]
+        item.decisions = [_decision(d, day, today, ids, _past(year, today), people) for d in spec.decisions]
         session.agenda.append(item)
     return session
+
+
+def _past(year: AcademicYear, today: dt.date) -> bool:
+    """Last year (closed once the demo is filled): its sessions were all held, its decisions done."""
+    return year.label != year_label_for(today)
 
 
 def fill(store: Store, today: dt.date, ids: Callable[[], str]) -> None:
@@ -321,7 +326,7 @@ def fill(store: Store, today: dt.date, ids: Callable[[], str]) -> None:
         association = by_name[name]
         for year in years:
             days = _dates(year)
-            if not year.closed:
+            if not _past(year, today):
                 days = days[:2]
             for number, day in enumerate(days, 1):
                 store.sessions.repo.save(_session(association, year, number, day, today, flavour, ids, topics))

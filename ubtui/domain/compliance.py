@@ -14,8 +14,8 @@ from typing import Iterable, Sequence
 
 from ubtui.domain import mentoring
 from ubtui.domain.associations import Association
-from ubtui.domain.courses import NEVER, OVERDUE, Course, course_status
-from ubtui.domain.lessons import LessonEvent, seminars_held
+from ubtui.domain.courses import DUE, NEVER, OVERDUE, Course, CourseStatus, course_status
+from ubtui.domain.lessons import HELD, LessonEvent, seminars_held
 from ubtui.domain.mentoring import Mentorship
 from ubtui.domain.plans import (
     LATE,
@@ -29,8 +29,9 @@ from ubtui.domain.plans import (
     approval_deadline,
     approval_state,
     completion,
+    is_overdue,
 )
-from ubtui.domain.sessions import Session, YearFigures, year_figures
+from ubtui.domain.sessions import Decision, Session, YearFigures, is_complete, year_figures
 from ubtui.domain.settings import Rules
 from ubtui.domain.teachers import Teacher
 from ubtui.domain.years import AcademicYear
@@ -44,6 +45,13 @@ class Figure:
     label: str
     value: str
     level: str = "info"  # info / ok / warning / error
+    target: str = ""  # where it is fixed: an area of the app ("sessions", "plan", …; domain.attention)
+    preset: str = ""  # how that screen opens filtered ("overdue", "due", …)
+    association_id: str = ""  # for the whole school: the association to open (the first one behind)
+
+    @property
+    def fine(self) -> bool:
+        return self.level == "ok"
 
 
 # --- the rules, one association and one year --------------------------------------------------
@@ -72,16 +80,83 @@ class AssociationCompliance:
         return self.plan_state == ON_TIME
 
 
-def courses_overdue(teachers: Iterable[Teacher], courses: Iterable[Course], today: dt.date, rules: Rules) -> list[Teacher]:
-    """Active teachers past the course rule: overdue, or with no qualifying course on record
-    (then the hours of the period are missing too)."""
+def course_statuses(
+    teachers: Iterable[Teacher], courses: Iterable[Course], today: dt.date, rules: Rules
+) -> dict[str, CourseStatus]:
+    """Each active teacher's course status by id, as the teachers' list shows it (a new
+    teacher's first period counts from the start of her teaching experience)."""
     by_teacher: dict[str, list[Course]] = {}
     for course in courses:
         by_teacher.setdefault(course.teacher_id, []).append(course)
-    return [
-        t for t in teachers
-        if t.active and course_status(by_teacher.get(t.id, []), today, rules).state in (OVERDUE, NEVER)
-    ]
+    return {
+        t.id: course_status(by_teacher.get(t.id, []), today, rules, t.pedagogical_start)
+        for t in teachers if t.active
+    }
+
+
+def courses_overdue(teachers: Iterable[Teacher], courses: Iterable[Course], today: dt.date, rules: Rules) -> list[Teacher]:
+    """Active teachers past the course rule: overdue, or with no qualifying course on record
+    (then the hours of the period are missing too) once their first period is over."""
+    teachers = list(teachers)
+    states = course_statuses(teachers, courses, today, rules)
+    return [t for t in teachers if t.id in states and states[t.id].state in (OVERDUE, NEVER)]
+
+
+def courses_due(teachers: Iterable[Teacher], courses: Iterable[Course], today: dt.date, rules: Rules) -> list[Teacher]:
+    """Active teachers whose course falls due within the next 12 months (not yet overdue)."""
+    teachers = list(teachers)
+    states = course_statuses(teachers, courses, today, rules)
+    return [t for t in teachers if t.id in states and states[t.id].state == DUE]
+
+
+def quarter_of_session(day: dt.date, year: AcademicYear) -> int | None:
+    """The quarter a session counts in: the last one begun by its day (a session in late
+    August counts in the first, one in a break in the quarter before it); None without quarters."""
+    quarters = sorted(year.quarters, key=lambda q: q.start)
+    if not quarters:
+        return None
+    begun = [q for q in quarters if q.start <= day]
+    return (begun[-1] if begun else quarters[0]).number
+
+
+def held_by_quarter(sessions: Iterable[Session], year: AcademicYear) -> dict[int, int]:
+    """Sessions held in each quarter of the year (every quarter listed, 0 when none)."""
+    counts = {q.number: 0 for q in sorted(year.quarters, key=lambda q: q.number)}
+    for session in sessions:
+        if session.status == "held" and session.date is not None:
+            number = quarter_of_session(session.date, year)
+            if number is not None:
+                counts[number] = counts.get(number, 0) + 1
+    return counts
+
+
+def quarters_without_session(sessions: Iterable[Session], year: AcademicYear, today: dt.date) -> list[int]:
+    """Quarters already over (their end before `today`) in which no session was held."""
+    counts = held_by_quarter(sessions, year)
+    ended = {q.number for q in year.quarters if q.end < today}
+    return [n for n, held in counts.items() if held == 0 and n in ended]
+
+
+def protocols_incomplete(sessions: Iterable[Session]) -> list[Session]:
+    """Held sessions whose protocol lacks a part (attendance, agenda, a decision per item,
+    chair, secretary), by number."""
+    return sorted((s for s in sessions if s.status == "held" and not is_complete(s)), key=lambda s: s.number)
+
+
+def decisions_overdue(sessions: Iterable[Session], today: dt.date) -> list[tuple[Session, Decision]]:
+    """Open decisions past their due date, with the session that took them."""
+    return [(s, d) for s in sessions for item in s.agenda for d in item.decisions if d.is_overdue(today)]
+
+
+def plan_items_overdue(items: Iterable[PlanItem], year: AcademicYear, today: dt.date) -> list[PlanItem]:
+    """A plan's items still owed past their due (the plan screen's "overdue" filter)."""
+    return [i for i in items if is_overdue(i, year, today)]
+
+
+def open_lessons(events: Iterable[LessonEvent]) -> tuple[int, int]:
+    """Open lessons (held, still planned): a cancelled one counts in neither."""
+    lessons = [e for e in events if e.is_open_lesson]
+    return sum(1 for e in lessons if e.status == HELD), sum(1 for e in lessons if e.waiting)
 
 
 def young_without_mentor(

@@ -1,7 +1,9 @@
-"""Editing actions refused at once on a read-only file, before any form opens.
+"""Editing actions refused at once on a read-only file or a closed year, before any form opens.
 
 `@edits` on a screen's action (new, edit, delete, save, mark done …) asks the app first:
 on a read-only file the action does nothing but say why (the reason stays in the header).
+A screen whose records belong to the chosen academic year (`EditsTheYear`) is refused the
+same way when that year is closed (the store refuses it too: this only says so at once).
 """
 
 from __future__ import annotations
@@ -13,10 +15,21 @@ from typing import Any, Callable, TypeVar
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class EditsTheYear:
+    """A screen whose edits change records of the chosen academic year."""
+
+    def edited_year(self) -> Any:
+        return getattr(self, "app").year
+
+
 def refused(node: Any) -> bool:
-    """True (and the user told why) when the file cannot be changed now."""
+    """True (and the user told why) when the file, or the year edited, cannot be changed now."""
     refuse = getattr(node.app, "refuse_edit", None)
-    return bool(refuse and refuse())
+    if refuse is None:
+        return False
+    edited_year = getattr(node, "edited_year", None)
+    year = edited_year() if callable(edited_year) else None
+    return bool(refuse(year) if year is not None else refuse())
 
 
 def edits(action: F) -> F:

@@ -1,4 +1,8 @@
-"""The home screen: the school, the chosen year and association, what needs attention."""
+"""The home screen: the school, the chosen year and association (or all), what needs attention.
+
+Each line is a rule of `domain.attention`; Enter on it opens the screen where it is fixed,
+already filtered (the app's `open_attention`).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ LEVEL_MARKS = {"ok": "+", "warning": "!", "error": "!!", "info": "·"}
 
 
 class HomeScreen(Screen[None]):
-    AUTO_FOCUS = "#areas"
+    AUTO_FOCUS = "#figures"
     BINDINGS = [
         key("f7", "app.pick_year", N_("Year")),
         key("f8", "app.pick_association", N_("Association")),
@@ -33,7 +37,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="school")
             yield Static("", id="context")
             with Horizontal(id="home-body"):
-                table = Table(id="figures", cursor_type="none", zebra_stripes=True)
+                table = Table(id="figures", cursor_type="row", zebra_stripes=True)
                 yield table
                 with Vertical(id="areas-box"):
                     yield Static(_("Go to"), classes="box-title")
@@ -62,7 +66,7 @@ class HomeScreen(Screen[None]):
         place = ", ".join(p for p in (settings.village, settings.district, settings.region) if p)
         self.query_one("#school", Static).update(f"[b]{_escape(settings.school_title())}[/b]\n{_escape(place)}")
         year = app.year
-        association = app.association
+        association = None if app.whole_school else app.association
         year_text = year.label if year else _("no academic year")
         quarter = year.quarter_of(app.today) if year else None
         if quarter:
@@ -70,7 +74,9 @@ class HomeScreen(Screen[None]):
         self.query_one("#context", Static).update(
             _("Academic year: {year}   (F7)").format(year=_escape(year_text))
             + "\n"
-            + _("Association: {name}   (F8)").format(name=_escape(association.name if association else "—"))
+            + _("Association: {name}   (F8)").format(name=_escape(
+                association.name if association else (_("all (the whole school)") if app.whole_school else "—")))
+            + "   " + _("Enter on a line: where it is fixed")
         )
         self._figures = overview(app.store, year, association, app.today)
         self._fill_figures()
@@ -89,12 +95,19 @@ class HomeScreen(Screen[None]):
         if inside.height and len(rows) + 5 > inside.height:  # a vertical scrollbar may come: leave it its columns
             room -= table.styles.scrollbar_size_vertical or 2
         label_width = max(12, min(room, max([len(label) for label, _value in rows] + [10])))
+        cursor = table.cursor_row
         with self.app.batch_update():
             table.clear(columns=True)
             table.add_column(_("What"), key="label", width=label_width)
             table.add_column(_("Figure"), key="value", width=value_width)
             for index, (label, value) in enumerate(rows):
                 table.add_row(label, value, key=str(index), height=None)  # a long label wraps
+            if rows:
+                table.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
+
+    @on(DataTable.RowSelected, "#figures")
+    def _open_line(self, event: DataTable.RowSelected) -> None:
+        self.app.open_attention(self._figures[int(str(event.row_key.value))])
 
     def action_copy_to_usb(self) -> None:
         """The school's packet onto a stick (the file on disk: what was saved is what goes)."""

@@ -13,6 +13,7 @@ from ubtui.domain.sessions import short_name
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _, month_name
 from ubtui.screens.confirm import ConfirmScreen
+from ubtui.screens.editing import EditsTheYear, edits
 from ubtui.screens.lesson_cancel_form import CancelForm
 from ubtui.screens.lesson_form import LessonEventForm
 from ubtui.screens.lesson_held_form import HeldForm
@@ -28,7 +29,7 @@ ALL = "all"
 YEAR_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
 
 
-class LessonsScreen(PrintsPdf, Screen[None]):
+class LessonsScreen(EditsTheYear, PrintsPdf, Screen[None]):
     DEFAULT_CSS = """
     #lesson-filters { height: 1; margin-bottom: 1; }
     #lesson-filters > Select { width: 1fr; height: 1; margin-right: 1; }
@@ -153,22 +154,27 @@ class LessonsScreen(PrintsPdf, Screen[None]):
         event = LessonEvent(association_id=app.association.id, year_id=app.year.id, date=day, **fields)  # type: ignore[arg-type]
         app.push_screen(LessonEventForm(app.store, event, new=True), self._saved)
 
+    @edits
     def action_new(self) -> None:
         self.new_event()
 
+    @edits
     @on(DataTable.RowSelected, "#events")
     def _edit(self, event: DataTable.RowSelected) -> None:
         record = self.app.store.lessons.get(str(event.row_key.value))
         self.app.push_screen(LessonEventForm(self.app.store, record), self._saved)
 
+    @edits
     def action_held(self) -> None:
         if (event := self._selected_event()) is not None and not event.is_week:
             self.app.push_screen(HeldForm(self.app.store, event), self._saved)
 
+    @edits
     def action_move(self) -> None:
         if (event := self._selected_event()) is not None:
             self.app.push_screen(MoveForm(self.app.store, event), self._saved)
 
+    @edits
     def action_cancel_event(self) -> None:
         if (event := self._selected_event()) is not None:
             self.app.push_screen(CancelForm(self.app.store, event), self._saved)
@@ -179,6 +185,7 @@ class LessonsScreen(PrintsPdf, Screen[None]):
     def action_weeks(self) -> None:
         self.app.push_screen(SubjectWeeksScreen())
 
+    @edits
     def action_delete(self) -> None:
         if (event := self._selected_event()) is None:
             return

@@ -42,7 +42,7 @@ from ubtui.domain.plans import (
 )
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
-from ubtui.screens.editing import edits
+from ubtui.screens.editing import EditsTheYear, edits
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.domain.compliance import approval_text
@@ -64,7 +64,7 @@ STATUS_STYLES = {DONE: "green", PARTLY: "yellow", NOT_DONE: "red", "moved": "cya
 FIXED_COLUMNS = {"number": 2, "due": 11, "responsible": 12, "status": 14}
 
 
-class PlanScreen(PrintsPdf, Screen[None]):
+class PlanScreen(EditsTheYear, PrintsPdf, Screen[None]):
     DEFAULT_CSS = """
     #plan-screen { padding: 0 1; }
     #plan-head { height: 3; }
@@ -94,8 +94,10 @@ class PlanScreen(PrintsPdf, Screen[None]):
     ]
     AUTO_FOCUS = "#plan-items"
 
-    def __init__(self) -> None:
+    def __init__(self, status: str = ALL) -> None:
+        """`status`: the status filter it opens with (OVERDUE from the home screen's line)."""
         super().__init__()
+        self._initial_status = status
         self.plan: Plan | None = None
         self.items: list[PlanItem] = []
         self._shown: list[PlanItem] = []
@@ -115,7 +117,7 @@ class PlanScreen(PrintsPdf, Screen[None]):
                 yield Select(months, value=ALL, allow_blank=False, prompt=_("Select"), compact=True, id="filter-month")
                 statuses = [(_("All statuses"), ALL)] + [(status_label(s), s) for s in STATUSES]
                 statuses.append((_("overdue"), OVERDUE))
-                yield Select(statuses, value=ALL, allow_blank=False, prompt=_("Select"), compact=True,
+                yield Select(statuses, value=self._initial_status, allow_blank=False, prompt=_("Select"), compact=True,
                              id="filter-status")
                 yield Select([(_("Everyone"), ALL)], value=ALL, allow_blank=False, prompt=_("Select"), compact=True,
                              id="filter-who")
@@ -163,16 +165,13 @@ class PlanScreen(PrintsPdf, Screen[None]):
     def _writable(self) -> bool:
         return not self.app.store.read_only and self.year is not None and not self.year.closed
 
-    def _year_open(self) -> bool:
-        return self.year is not None and not self.year.closed
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # A read-only file keeps the keys: pressing one says why nothing can change (@edits).
+        # A read-only file or a closed year keeps the keys: pressing one says why nothing can change (@edits).
         editing = ("new_item", "mark_done", "fulfilment", "edit_item", "delete_item", "move", "edit_head", "approval")
         if action in editing:
-            return self._year_open() and self.plan is not None
+            return self.year is not None and self.plan is not None
         if action == "start_plan":
-            return self._year_open() and self.app.association is not None
+            return self.year is not None and self.app.association is not None
         if action in ("print_plan", "print_clean", "this_month"):
             return self.plan is not None
         return True

@@ -13,7 +13,7 @@ from textual.worker import Worker, WorkerState
 
 from ubtui.domain.sessions import Session, kind_label, merge_attendance, missing_parts, status_label
 from ubtui.errors import UserError
-from ubtui.screens.editing import edits
+from ubtui.screens.editing import EditsTheYear, edits
 from ubtui.i18n import N_, _, format_date, ngettext
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.printing import PrintsPdf, printer_binding
@@ -31,7 +31,7 @@ SessionsScreen #print-progress.-busy { display: block; }
 """
 
 
-class SessionsScreen(PrintsPdf, Screen[None]):
+class SessionsScreen(EditsTheYear, PrintsPdf, Screen[None]):
     DEFAULT_CSS = LIST_CSS
     AUTO_FOCUS = "#sessions"
     BINDINGS = [
@@ -154,10 +154,6 @@ class SessionsScreen(PrintsPdf, Screen[None]):
     def action_new(self) -> None:
         app = self.app
         if app.year is None or app.association is None:
-            return
-        if app.year.closed:
-            self.notify(_("The academic year {label} is closed: its sessions cannot be changed.").format(
-                label=app.year.label), severity="warning")
             return
         self._open(app.store.sessions.new(app.association, app.year, app.today))
 

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ubtui.domain.sessions import decision_state, decision_status_label
 from ubtui.errors import UserError
-from ubtui.screens.editing import edits
+from ubtui.screens.editing import EditsTheYear, edits
 from ubtui.i18n import N_, _, format_date
 from ubtui.store.sessions import DecisionRow
 from ubtui.widgets.cells import Table
@@ -27,7 +27,7 @@ DecisionsScreen #decision-text { height: 4; border-top: solid $primary 40%; padd
 """
 
 
-class DecisionsScreen(Screen[None]):
+class DecisionsScreen(EditsTheYear, Screen[None]):
     DEFAULT_CSS = DECISIONS_CSS
     AUTO_FOCUS = "#decisions"
     BINDINGS = [

@@ -37,7 +37,7 @@ from ubtui.domain.sessions import (
 )
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
-from ubtui.screens.editing import edits
+from ubtui.screens.editing import EditsTheYear, edits
 from ubtui.i18n import N_, _
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.sessions_modals import LeaveScreen, ReasonScreen
@@ -295,7 +295,7 @@ class AttendanceTable(Table):
 # --- the screen -----------------------------------------------------------------------------------------------
 
 
-class SessionEditor(Screen[bool]):
+class SessionEditor(EditsTheYear, Screen[bool]):
     """Returns True when the session was saved at least once."""
 
     holds_a_form = True  # the app's undo waits until the editor is closed

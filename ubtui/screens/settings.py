@@ -14,7 +14,7 @@ from ubtui.domain.settings import RULE_LIMITS, SCHOOL_FIELDS, SCHOOL_NAME_FIELDS
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.errors import UserError
 from ubtui.screens.editing import edits
-from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, format_date
+from ubtui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, format_date, ngettext
 from ubtui.screens.association_form import AssociationForm
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.year_form import YearForm
@@ -22,6 +22,8 @@ from ubtui.widgets.cells import Table
 from ubtui.widgets.fields import Field, IntegerValidator
 from ubtui.widgets.focus import FieldScroll, focus_first_field, no_scroller_stops, step_tab, tab_bindings
 from ubtui.widgets.keys import key
+
+MAX_SHOWN = 8  # lines of what is incomplete that the closing question shows
 
 RULE_LABELS = {
     "course_hours": N_("Course hours required"),
@@ -39,6 +41,10 @@ class SettingsScreen(Screen[None]):
         key("f2,n,т", "new", N_("New")),
         key("enter", "edit", N_("Edit"), show=False),
         key("delete", "delete", N_("Delete")),
+        key("c,с", "close_year", N_("Close the year")),
+        key("r,к", "reopen_year", N_("Reopen the year")),
+        key("y,н", "year_from_last", N_("New year from the last")),
+        key("v,м", "archive", N_("Archive")),
         *tab_bindings(),
     ]
 
@@ -73,7 +79,8 @@ class SettingsScreen(Screen[None]):
                     yield Button(_("Save") + " [F2]", id="save-rules", variant="primary")
             with TabPane(_("Academic years"), id="tab-years"):
                 with Vertical():
-                    yield Static(_("F2 new · Enter edit · Del delete"), classes="hint")
+                    yield Static(_("F2 new · y new from the last · Enter edit · c close · r reopen · v archive"),
+                                 classes="hint")
                     yield Table(id="years", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Associations"), id="tab-associations"):
                 with Vertical():
@@ -137,6 +144,8 @@ class SettingsScreen(Screen[None]):
             return self.tab in ("tab-school", "tab-rules")
         if action in ("new", "edit", "delete"):
             return self.tab in ("tab-years", "tab-associations")
+        if action in ("close_year", "reopen_year", "year_from_last", "archive"):
+            return self.tab == "tab-years"
         return True
 
     @on(TabbedContent.TabActivated)
@@ -195,7 +204,9 @@ class SettingsScreen(Screen[None]):
     def action_edit(self) -> None:
         store = self.app.store
         if self.tab == "tab-years" and (key := self._selected("#years")):
-            self.app.push_screen(YearForm(store, store.years.get(key)), self._after_form)
+            year = store.years.get(key)
+            if not self.app.refuse_edit(year):  # a closed year says so at once
+                self.app.push_screen(YearForm(store, year), self._after_form)
         elif self.tab == "tab-associations" and (key := self._selected("#associations")):
             self.app.push_screen(AssociationForm(store, store.associations.get(key)), self._after_form)
 
@@ -211,6 +222,8 @@ class SettingsScreen(Screen[None]):
         if key is None:
             return
         record = repo.get(key)
+        if self.tab == "tab-years" and self.app.refuse_edit(record):
+            return
         name = getattr(record, "label", None) or getattr(record, "name", "")
 
         def answered(yes: bool | None) -> None:
@@ -226,6 +239,108 @@ class SettingsScreen(Screen[None]):
             self.notify(_("Deleted."))
 
         self.app.push_screen(ConfirmScreen(_("Delete {what}?").format(what=what.format(name=name)), yes=_("Delete")), answered)
+
+    # --- closing, reopening and starting a year (store/years.py) -----------------------------------
+
+    def _selected_year(self):  # -> AcademicYear | None
+        key = self._selected("#years")
+        return self.app.store.years.get(key) if key else None
+
+    @edits
+    def action_close_year(self) -> None:
+        from ubtui.domain.attention import incomplete
+        from ubtui.store.overview import overview
+        from ubtui.store.years import close_year
+
+        year = self._selected_year()
+        if year is None:
+            return
+        if year.closed:
+            self.notify(_("The academic year {label} is already closed.").format(label=year.label), severity="warning")
+            return
+        app = self.app
+        left = incomplete(overview(app.store, year, None, app.today))
+        lines = [f"! {line.label}: {line.value}" for line in left[:MAX_SHOWN]]
+        if len(left) > MAX_SHOWN:
+            lines.append(_("… and {n} more (see the home screen)").format(n=len(left) - MAX_SHOWN))
+        head = _("Still incomplete in {label}:").format(label=year.label) if left else _(
+            "Nothing is left incomplete in {label}.").format(label=year.label)
+        question = _("Close the academic year {label}? Nothing in it can be changed afterwards (it can be reopened).").format(
+            label=year.label)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                close_year(app.store, year.id)
+            except UserError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.reload_tables()
+            app.context_changed()
+            self.notify(_("The academic year {label} is closed (archive): it is read-only; the names of its people are "
+                          "kept as they are today.").format(label=year.label))
+
+        app.push_screen(ConfirmScreen("\n".join([head, *lines, "", question]), yes=_("Close the year")), answered)
+
+    def action_reopen_year(self) -> None:
+        from ubtui.store.years import reopen_year
+
+        year = self._selected_year()
+        if year is None or self.app.refuse_edit():
+            return
+        if not year.closed:
+            self.notify(_("The academic year {label} is not closed.").format(label=year.label), severity="warning")
+            return
+        app = self.app
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                reopen_year(app.store, year.id)
+            except UserError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.reload_tables()
+            app.context_changed()
+            self.notify(_("The academic year {label} is open for changes again.").format(label=year.label))
+
+        app.push_screen(ConfirmScreen(_("Reopen the academic year {label} for changes?").format(label=year.label),
+                                      yes=_("Reopen the year")), answered)
+
+    @edits
+    def action_year_from_last(self) -> None:
+        from ubtui.store.years import next_year, start_year
+
+        app = self.app
+        years = app.store.sorted_years()
+        new = next_year(app.store, app.today)
+        source = years[-1] if years else None
+        question = _("Start the academic year {label} with the usual quarter dates?").format(label=new.label)
+        if source is not None:
+            question += " " + _("Each association's work plan of {source} is copied (dates a year later, statuses "
+                                "reset); the associations and their members stay as they are.").format(source=source.label)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                made = start_year(app.store, source, app.today, year=new)
+            except UserError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.reload_tables()
+            app.context_changed()
+            self.notify(ngettext("{label} added; {n} work plan copied.", "{label} added; {n} work plans copied.",
+                                 made.plans).format(label=made.year.label, n=made.plans))
+
+        app.push_screen(ConfirmScreen(question, yes=_("Start the year")), answered)
+
+    def action_archive(self) -> None:
+        from ubtui.app import load_screen  # imported on first use, with its keys' words translated
+
+        self.app.push_screen(load_screen("ubtui.screens.archive:ArchiveScreen")())
 
     # --- saving the school and the rules ----------------------------------------------------
 

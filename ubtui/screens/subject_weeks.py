@@ -12,13 +12,14 @@ from ubtui.domain.lessons import WEEK, LessonEvent, kind_label
 from ubtui.domain.sessions import short_name
 from ubtui.errors import UserError
 from ubtui.i18n import N_, _
+from ubtui.screens.editing import EditsTheYear, edits
 from ubtui.screens.lesson_form import LessonEventForm
 from ubtui.screens.printing import PrintsPdf
 from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 
-class SubjectWeeksScreen(PrintsPdf, Screen[None]):
+class SubjectWeeksScreen(EditsTheYear, PrintsPdf, Screen[None]):
     DEFAULT_CSS = """
     #weeks { height: 8; }
     #week-title { height: 1; }
@@ -102,6 +103,7 @@ class SubjectWeeksScreen(PrintsPdf, Screen[None]):
             self.reload()
             self.notify(_("Saved."))
 
+    @edits
     def action_new_week(self) -> None:
         app = self.app
         if app.year is None or app.association is None:
@@ -110,16 +112,19 @@ class SubjectWeeksScreen(PrintsPdf, Screen[None]):
         week = LessonEvent(association_id=app.association.id, year_id=app.year.id, kind=WEEK, date=app.today, end=app.today)
         app.push_screen(LessonEventForm(app.store, week, new=True), self._saved)
 
+    @edits
     @on(DataTable.RowSelected, "#weeks")
     def _edit_week(self, event: DataTable.RowSelected) -> None:
         week = self.app.store.lessons.get(str(event.row_key.value))
         self.app.push_screen(LessonEventForm(self.app.store, week), self._saved)
 
+    @edits
     @on(DataTable.RowSelected, "#week-events")
     def _edit_event(self, event: DataTable.RowSelected) -> None:
         record = self.app.store.lessons.get(str(event.row_key.value))
         self.app.push_screen(LessonEventForm(self.app.store, record), self._saved)
 
+    @edits
     def action_new_event(self) -> None:
         week_id = self._week_id()
         if week_id is None:

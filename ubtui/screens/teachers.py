@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ubtui.domain.collation import name_key
+from ubtui.domain.courses import NEVER, OVERDUE
 from ubtui.domain.teachers import category_label
 from ubtui.errors import UserError
 from ubtui.screens.editing import edits
@@ -25,6 +26,7 @@ from ubtui.widgets.keys import key
 from ubtui.widgets.marks import course_status_text
 
 SORTS = ("name", "experience", "status")
+OVERDUE_STATES = (OVERDUE, NEVER)  # domain.compliance.courses_overdue
 # A school of thousands (a district's list) is shown in parts, so that typing in the filter
 # stays quick: FIRST_ROWS at once, then MORE_ROWS every FILL_PAUSE seconds (bench teachers-filter).
 FIRST_ROWS, MORE_ROWS, FILL_PAUSE = 40, 80, 0.02
@@ -53,6 +55,7 @@ class TeachersScreen(PrintsPdf, Screen[None]):
         key("a,ф", "toggle_scope", N_("Whole school / this association"), show=False),
         key("i,ш", "toggle_inactive", N_("Show who left"), show=False),
         key("s,ы", "sort", N_("Sort"), show=False),
+        key("d,в", "toggle_overdue", N_("Only overdue for courses"), show=False),
     ]
     AUTO_FOCUS = "#teachers"
 
@@ -61,6 +64,7 @@ class TeachersScreen(PrintsPdf, Screen[None]):
         self.whole_school = False
         self.include_inactive = False
         self.sort = "name"
+        self.only_overdue = False  # only those overdue for courses (or with none), as the home screen counts them
         self._rows: list[_Row] = []
         self._where = ""
         self._fill_serial = 0
@@ -98,6 +102,8 @@ class TeachersScreen(PrintsPdf, Screen[None]):
         rules = store.settings().rules
         rows = []
         for teacher, status in statuses:
+            if self.only_overdue and status.state not in OVERDUE_STATES:
+                continue
             subjects = teacher.subjects_text()
             haystack = " ".join([teacher.full_name, subjects, names.get(teacher.association_id, ""), status.label,
                                  status.short_label]).casefold()
@@ -115,6 +121,8 @@ class TeachersScreen(PrintsPdf, Screen[None]):
             rows.sort(key=lambda r: r.experience_key)
         self._rows = rows
         self._where = _("whole school") if scope_id is None else (association.name if association else "")
+        if self.only_overdue:
+            self._where += " · " + _("overdue for courses (d: everyone)")
         self.show_rows()
 
     def show_rows(self) -> None:
@@ -181,6 +189,10 @@ class TeachersScreen(PrintsPdf, Screen[None]):
 
     def action_toggle_scope(self) -> None:
         self.whole_school = not self.whole_school
+        self.reload()
+
+    def action_toggle_overdue(self) -> None:
+        self.only_overdue = not self.only_overdue
         self.reload()
 
     def action_toggle_inactive(self) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, Input
+from textual.widgets import Input
 
 from ubtui.domain.validation import Problems
 from ubtui.domain.years import AcademicYear, Quarter, default_year, year_label_for
@@ -50,7 +50,6 @@ class YearForm(FormScreen[AcademicYear]):
                     date_input(q.end if q else None, id=f"q{number}-end"),
                     name=f"q{number}-end",
                 )
-        yield Checkbox(_("Closed (archive, read-only)"), y.closed, id="closed")
 
     def build(self) -> tuple[AcademicYear, Problems]:
         quarters = []
@@ -65,7 +64,6 @@ class YearForm(FormScreen[AcademicYear]):
             start=read_date(self.query_one("#start", Input)),
             end=read_date(self.query_one("#end", Input)),
             quarters=quarters,
-            closed=self.query_one("#closed", Checkbox).value,
         )
         return year, self.store.years.validate(year)
 

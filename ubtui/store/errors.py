@@ -32,6 +32,14 @@ class ReadOnly(UserError):
     """This ubtui may not write the file (another one holds it, or it was opened for reading)."""
 
 
+class ClosedYear(ReadOnly):
+    """The record belongs to a closed academic year (an archive, seed 001 §5.8): nothing was written."""
+
+    def __init__(self, message: str, year_label: str = "") -> None:
+        super().__init__(message)
+        self.year_label = year_label
+
+
 class SaveFailed(UserError):
     """The write did not happen; the file on disk is as it was before."""
 

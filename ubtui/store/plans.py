@@ -35,6 +35,7 @@ from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear
 from ubtui.errors import UserError
 from ubtui.i18n import _, get_language, ngettext
+from ubtui.store.errors import ClosedYear
 from ubtui.store.repos import Repository, cut
 
 if TYPE_CHECKING:
@@ -56,8 +57,7 @@ class PlanExists(UserError):
         self.items = items
 
 
-class PlanReadOnly(UserError):
-    """The plan's year is closed (an archive)."""
+PlanReadOnly = ClosedYear  # the plan's year is closed: the store's one guard refuses it (store/years.py)
 
 
 class NoPreviousPlan(UserError):
@@ -146,12 +146,6 @@ class Plans:
 
     # --- guards -----------------------------------------------------------------------------------
 
-    def _check_open(self, year: AcademicYear) -> None:
-        if year.closed:
-            raise PlanReadOnly(
-                _("The academic year {label} is closed (archive); its plan cannot be changed.").format(label=year.label)
-            )
-
     def _year(self, year_id: str) -> AcademicYear:
         year = self.store.years.find(year_id)
         if year is None:
@@ -181,7 +175,6 @@ class Plans:
     ) -> Plan:
         """A new plan with the regulation's items I–IV (in `language`, default the UI's), in one write."""
         year = self._year(year_id)
-        self._check_open(year)
         language = language or get_language()
         with self.store.school.label(_("the work plan started")), self.store.batch():
             self._make_room(association_id, year, replace)
@@ -195,7 +188,6 @@ class Plans:
     ) -> Plan:
         """A new plan from the association's previous one: dates a year (or more) later, statuses reset."""
         year = self._year(year_id)
-        self._check_open(year)
         source = source or self.previous(association_id, year)
         if source is None or source.year_id == year_id:
             raise NoPreviousPlan(_("There is no earlier plan of this association to copy."))
@@ -210,14 +202,12 @@ class Plans:
     def start_empty(self, association_id: str, year_id: str) -> Plan:
         """An empty plan (refused if one exists)."""
         year = self._year(year_id)
-        self._check_open(year)
         with self.store.school.label(_("the work plan started")), self.store.batch():
             self._make_room(association_id, year, False)
             return self.plans.save(Plan(association_id=association_id, year_id=year_id, language=get_language()))
 
     def delete_plan(self, plan_id: str) -> None:
         plan = self.plans.get(plan_id)
-        self._check_open(self.year_of(plan))
         with self.store.school.label(_("{what} deleted").format(what=_("the work plan"))), self.store.batch():
             self._delete(plan)
 
@@ -225,7 +215,6 @@ class Plans:
 
     def save_plan(self, plan: Plan) -> Plan:
         """Save the theme, goal, tasks or approval of a plan."""
-        self._check_open(self._year(plan.year_id))
         return self.plans.save(plan)
 
     def save_item(self, item: PlanItem) -> PlanItem:
@@ -236,7 +225,6 @@ class Plans:
         plan = self.plans.find(item.plan_id)
         if plan is None:
             raise ValidationError(_problem("plan_id", _("The item's plan is not in the school file.")))
-        self._check_open(self.year_of(plan))
         problems = self.items.validate(item)
         if problems:
             raise ValidationError(problems)
@@ -259,7 +247,6 @@ class Plans:
     def delete_item(self, item_id: str) -> None:
         item = self.items.get(item_id)
         plan = self.plans.get(item.plan_id)
-        self._check_open(self.year_of(plan))
         with self.store.school.label(_("{what} deleted").format(what=self.items.what(item))), self.store.batch():
             self.items.delete(item_id)
             self._renumber(plan, item.section)
@@ -275,7 +262,6 @@ class Plans:
         """Move an item up (-1) or down (+1) within its section; False at the section's edge."""
         item = self.items.get(item_id)
         plan = self.plans.get(item.plan_id)
-        self._check_open(self.year_of(plan))
         siblings = [i for i in self.items_of(plan) if i.section == item.section]
         index = next(n for n, i in enumerate(siblings) if i.id == item_id)
         target = index + delta

@@ -97,13 +97,14 @@ class Repository(Generic[R]):
             return self._save(record)
 
     def _save(self, record: R) -> R:
+        existing = self.table.get(Query().id == record.id)
+        self.school.guard_change(self.table.name, existing, record)
         problems = self.validate(record)
         if problems:
             raise ValidationError(problems)
         self.school._check_writable()
         now = utc_now()
         record.updated_at = now
-        existing = self.table.get(Query().id == record.id)
         if existing is None:
             record.created_at = record.created_at or now
             self.table.insert(record.to_dict())
@@ -124,6 +125,9 @@ class Repository(Generic[R]):
             self._delete(record_id)
 
     def _delete(self, record_id: str) -> None:
+        existing = self.table.get(Query().id == record_id)
+        if existing is not None:
+            self.school.guard_change(self.table.name, existing, None)
         removed = self.table.remove(Query().id == record_id)
         if not removed:
             raise NotFound(record_id)

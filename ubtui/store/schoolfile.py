@@ -319,6 +319,9 @@ class School:
         self._state = undo.pack(body if body is not None else body_text(document))
         self._label: str | None = None  # what the pending change is, for the undo list
         self._unrecorded = False
+        # Checks every save and delete passes through first (the store's closed-year guard):
+        # guard(table, the stored dict before or None, the record after or None) raises to refuse.
+        self.guards: list[Callable[[str, Any, Any], None]] = []
         self.db = TinyDB(storage=lambda: SchoolStorage(self))
 
     # --- opening -------------------------------------------------------------
@@ -538,6 +541,11 @@ class School:
         for table in self.db._tables.values():
             table.clear_cache()
             table._next_id = None  # the restored state may hold other doc ids
+
+    def guard_change(self, table: str, before: Any, after: Any) -> None:
+        """Ask every guard whether this change may be made (each raises to refuse it)."""
+        for guard in self.guards:
+            guard(table, before, after)
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -27,16 +27,12 @@ from ubtui.domain.sessions import (
 )
 from ubtui.domain.validation import Problems, ValidationError
 from ubtui.domain.years import AcademicYear
-from ubtui.errors import UserError
 from ubtui.i18n import _, ngettext
+from ubtui.store.errors import ClosedYear  # raised by the store's one guard (store/years.py)
 from ubtui.store.repos import NotFound, Repository
 
 if TYPE_CHECKING:
     from ubtui.store.store import Store
-
-
-class ClosedYear(UserError):
-    """The academic year is an archive: its sessions are not changed."""
 
 
 @dataclass(frozen=True)
@@ -166,15 +162,9 @@ class Sessions:
             problems.add("teacher_id", _("A teacher named in this session is not in the school file."))
         return problems
 
-    def _check_open_year(self, year_id: str) -> None:
-        year = self._year(year_id)
-        if year is not None and year.closed:
-            raise ClosedYear(_("The academic year {label} is closed: its sessions cannot be changed.").format(label=year.label))
-
     def save(self, session: Session) -> Session:
         """Insert or update; a session without a number gets the next free one. Raises
         ValidationError (per field) or ClosedYear."""
-        self._check_open_year(session.year_id)
         if session.number <= 0:
             session.number = self.next_number(session.association_id, session.year_id)
         return self.repo.save(session)
@@ -182,12 +172,10 @@ class Sessions:
     def delete(self, session_id: str) -> None:
         """Delete one session; the others keep their numbers (renumber is a separate action)."""
         session = self.repo.get(session_id)
-        self._check_open_year(session.year_id)
         self.repo.delete(session_id)
 
     def renumber(self, association_id: str, year_id: str) -> list[Session]:
         """Number the year's sessions 1, 2, … in date order, in one write; returns them."""
-        self._check_open_year(year_id)
         pairs = renumbered(self.of(association_id, year_id))
         changed = [(s, n) for s, n in pairs if s.number != n]
         if changed:
@@ -205,7 +193,6 @@ class Sessions:
     def set_decision_status(self, session_id: str, decision_id: str, status: str, day: dt.date) -> Session:
         """Mark a decision done / not done / open again (`day` is when it was done)."""
         session = self.repo.get(session_id)
-        self._check_open_year(session.year_id)
         for item in session.agenda:
             for decision in item.decisions:
                 if decision.id == decision_id:

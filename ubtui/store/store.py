@@ -25,6 +25,7 @@ from ubtui.store.plans import Plans, plan_teacher_references
 from ubtui.store.mentoring import Mentoring, mentoring_teacher_references
 from ubtui.store.lessons import Lessons, lesson_teacher_references
 from ubtui.store.year_reports import YearReports
+from ubtui.store.years import ClosedYearGuard
 
 # Where a teacher is named in other records, as translated phrases ("session №2 of 2025-2026").
 # Each later area (sessions, mentoring, lessons) appends its own check; a teacher named
@@ -56,6 +57,9 @@ class Store:
 
     def __init__(self, school: School) -> None:
         self.school = school
+        # One guard for every table: nothing that belongs to a closed year is changed (store/years.py).
+        self.closed_years = ClosedYearGuard(school)
+        school.guards.append(self.closed_years)
         self._settings = Repository(school, "settings", Settings, describe=lambda _s: _("the settings"))
         self.years: Repository[AcademicYear] = Repository(
             school, "years", AcademicYear, validate_year, lambda y: _("academic year {label}").format(label=y.label)
