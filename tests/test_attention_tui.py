@@ -63,3 +63,26 @@ async def test_enter_on_a_line_opens_its_screen_filtered(demo_store: Store):
         assert line.association_id
         screen = await _enter_on(pilot, app, "Өткөрүлгөн отурумдар")
         assert isinstance(screen, SessionsScreen) and app.association.id == line.association_id
+
+
+async def test_a_screen_class_made_after_start_shows_its_keys_translated(demo_store: Store):
+    """Screens opened from a home line are imported late; their footer must not be English."""
+    from textual.binding import Binding
+    from textual.screen import Screen
+    from textual.widgets import Footer
+
+    i18n.set_language("ky")
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+        class LateScreen(Screen):  # made after the app translated every class it knew
+            BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+            def compose(self):
+                yield Footer()
+
+        app.push_screen(LateScreen())
+        await pilot.pause()
+        shown = {b.description for _key, b in app.screen._bindings if b.key == "escape"}
+        assert shown == {i18n._("Back")} and shown != {"Back"}

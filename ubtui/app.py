@@ -89,6 +89,14 @@ class UbtuiApp(App[int]):
         Binding("ctrl+y,ctrl+н", "redo", N_("Redo"), key_display="Ctrl+Y", show=False),
     ]
 
+    def push_screen(self, screen, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201 -- App's own signature
+        """Every screen shows its keys translated, however its class was imported (a class made after
+        start-up has descriptions in English until translated)."""
+        if isinstance(screen, Screen) and not getattr(type(screen), "_ubtui_translated", False):
+            retranslate_bindings(screen)
+            type(screen)._ubtui_translated = True
+        return super().push_screen(screen, *args, **kwargs)
+
     def __init__(self, store: Store, *, language_forced: str | None = None, today: dt.date | None = None,
                  plain: bool = False) -> None:
         settings = store.settings()
@@ -282,17 +290,17 @@ class UbtuiApp(App[int]):
             self.call_after_refresh(self._show_tab, "tab-years")
             return
         if target == a.DECISIONS:
-            from ubtui.screens.sessions_decisions import DecisionsScreen
-
-            screen = DecisionsScreen()
+            screen = load_screen("ubtui.screens.sessions_decisions:DecisionsScreen")()  # translated keys
             screen.filter = "overdue" if figure.preset == a.OVERDUE else "open"
             self.push_screen(screen)
             return
         if target == a.PLAN:
             from ubtui.domain.plans import OVERDUE as PLAN_OVERDUE
-            from ubtui.screens.plan import ALL, PlanScreen
 
-            self.push_screen(PlanScreen(status=PLAN_OVERDUE if figure.preset == a.OVERDUE else ALL))
+            plan_screen = load_screen("ubtui.screens.plan:PlanScreen")  # first: its keys get translated
+            from ubtui.screens.plan import ALL
+
+            self.push_screen(plan_screen(status=PLAN_OVERDUE if figure.preset == a.OVERDUE else ALL))
             return
         area = next((x for x in AREAS if x.id == target), None)
         if area is None:
