@@ -292,8 +292,9 @@ def test_a_closed_year_keeps_its_analysis(demo_store):
 
     year, association = demo_store.current_year(DEMO_DAY), demo_store.chosen_association()
     demo_store.year_reports.save(year.id, association.id, draft="Долбоор", conclusions="", tasks="")
-    year.closed = True
-    demo_store.years.save(year)
+    from ubtui.store.years import close_year
+
+    year = close_year(demo_store, year.id)
     before = demo_store.path.read_bytes()
     with pytest.raises(UserError):  # ours, or the store's closed-year guard
         demo_store.year_reports.save(year.id, association.id, draft="Башка", conclusions="", tasks="")
