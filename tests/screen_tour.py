@@ -52,6 +52,7 @@ class Stop:
     name: str
     steps: Steps
     store: str = "demo"  # "demo", or "empty" for the first run
+    parent: str = ""  # the stop whose screen this one starts from ("": the home screen)
 
 
 def keys(*names: str) -> Steps:
@@ -85,10 +86,16 @@ def tab(path: str, tab_id: str, *then: str) -> Steps:
     return run
 
 
-def call(*path: str, action: str) -> Steps:
-    """Press `path`, then run a screen action (for modals whose key depends on the focus)."""
+def call(*path: str, action: str, row: int | None = None) -> Steps:
+    """Put the focused list's cursor on `row` (when given), press `path`, then run a screen
+    action (for modals whose key depends on the focus)."""
 
     async def run(pilot) -> None:
+        if row is not None:
+            table = pilot.app.focused
+            assert isinstance(table, DataTable), f"the focus is on {table!r}, not a list"
+            table.move_cursor(row=row)
+            await pilot.pause()
         for name in path:
             await pilot.press(name)
             await pilot.pause()
@@ -102,8 +109,6 @@ def call(*path: str, action: str) -> Steps:
 async def _leave_modal(pilot) -> None:
     from ubtui.screens.sessions_modals import LeaveScreen
 
-    await pilot.press("f4", "enter")
-    await pilot.pause()
     pilot.app.push_screen(LeaveScreen())
     await still(pilot)
 
@@ -118,6 +123,11 @@ async def _table_focused(pilot, key: str, table: str, *then: str) -> None:
     await still(pilot)
 
 
+# A stop with a `parent` starts where that stop left the app (its screen and modals, the cursor
+# where its keys put it): a screen opened once serves the stops inside it, as a person would go
+# on from there (opening the session editor or the settings costs more than a stop).  A stop
+# without one starts on the home screen.  Parents come first; a stop that changes what its
+# parent shows for the ones after it (a filter key) is the last of its family or a root.
 STOPS: list[Stop] = [
     Stop("home", keys()),
     Stop("help", keys("f1")),
@@ -125,57 +135,57 @@ STOPS: list[Stop] = [
     Stop("year picker", keys("f7")),
     Stop("association picker", keys("f8")),
     Stop("teachers", keys("f3")),
-    Stop("teachers, whole school", keys("f3", "a")),
-    Stop("teachers help", keys("f3", "f1")),
-    Stop("teacher form", keys("f3", "f2")),
-    Stop("teacher form, edit", keys("f3", "e")),
-    Stop("teacher detail", keys("f3", "enter")),
-    Stop("course form", keys("f3", "enter", "f2")),
-    Stop("award form", keys("f3", "enter", "w")),
-    Stop("delete teacher", keys("f3", "delete")),
+    Stop("teachers help", keys("f1"), parent="teachers"),
+    Stop("teacher form", keys("f2"), parent="teachers"),
+    Stop("teacher form, edit", keys("e"), parent="teachers"),
+    Stop("delete teacher", keys("delete"), parent="teachers"),
+    Stop("teacher detail", keys("enter"), parent="teachers"),
+    Stop("course form", keys("f2"), parent="teacher detail"),
+    Stop("award form", keys("w"), parent="teacher detail"),
+    Stop("teachers, whole school", keys("a"), parent="teachers"),
     Stop("courses", keys("f6")),
-    Stop("courses, only due", keys("f6", "d")),
+    Stop("courses, only due", keys("d"), parent="courses"),
     Stop("sessions", keys("f4")),
-    Stop("session editor", keys("f4", "enter")),
-    Stop("session attendance", tab("f4 enter", "tab-attendance", "#attendance")),
-    Stop("absence reason", tab("f4 enter", "tab-attendance", "#attendance", "enter")),
-    Stop("session agenda item", keys("f4", "down", "enter", "ctrl+pagedown", "ctrl+pagedown")),
-    Stop("session editor help", keys("f4", "enter", "f1")),
-    Stop("leave the editor", _leave_modal),
-    Stop("delete session", keys("f4", "delete")),
-    Stop("decisions", keys("f4", "d")),
+    Stop("delete session", keys("delete"), parent="sessions"),
+    Stop("decisions", keys("d"), parent="sessions"),
+    Stop("session editor", keys("enter"), parent="sessions"),
+    Stop("session editor help", keys("f1"), parent="session editor"),
+    Stop("leave the editor", _leave_modal, parent="session editor"),
+    Stop("session attendance", tab("", "tab-attendance", "#attendance"), parent="session editor"),
+    Stop("absence reason", keys("enter"), parent="session attendance"),
+    Stop("session agenda item", keys("down", "enter", "ctrl+pagedown", "ctrl+pagedown"), parent="sessions"),
     Stop("plan", keys("f5")),
-    Stop("plan item form", keys("f5", "f2")),
-    Stop("plan item edit", call("f5", "down", action="edit_item")),
-    Stop("plan fulfilment", call("f5", "down", action="fulfilment")),
-    Stop("plan done note", call("f5", "down", action="mark_done")),
-    Stop("plan theme", call("f5", action="edit_head")),
-    Stop("plan approval", call("f5", action="approval")),
-    Stop("plan start", call("f5", action="start_plan")),
-    Stop("plan delete item", call("f5", "down", action="delete_item")),
+    Stop("plan item form", keys("f2"), parent="plan"),
+    Stop("plan item edit", call(action="edit_item", row=1), parent="plan"),
+    Stop("plan fulfilment", call(action="fulfilment", row=1), parent="plan"),
+    Stop("plan done note", call(action="mark_done", row=1), parent="plan"),
+    Stop("plan theme", call(action="edit_head", row=0), parent="plan"),
+    Stop("plan approval", call(action="approval", row=0), parent="plan"),
+    Stop("plan start", call(action="start_plan", row=0), parent="plan"),
+    Stop("plan delete item", call(action="delete_item", row=1), parent="plan"),
     Stop("mentoring", keys("f11")),
-    Stop("mentoring, whole school", keys("f11", "a")),
-    Stop("mentoring pair form", keys("f11", "f2")),
-    Stop("mentoring log entry", keys("f11", "l")),
-    Stop("mentoring pair", keys("f11", "enter")),
-    Stop("mentoring plan item", keys("f11", "enter", "t")),
+    Stop("mentoring pair form", keys("f2"), parent="mentoring"),
+    Stop("mentoring log entry", keys("l"), parent="mentoring"),
+    Stop("mentoring pair", keys("enter"), parent="mentoring"),
+    Stop("mentoring plan item", keys("t"), parent="mentoring pair"),
+    Stop("mentoring, whole school", keys("a"), parent="mentoring"),
     Stop("lessons", keys("f12")),
-    Stop("lesson form", keys("f12", "f2")),
-    Stop("lesson held", keys("f12", "h")),
-    Stop("lesson move", keys("f12", "m")),
-    Stop("lesson cancel", keys("f12", "x")),
-    Stop("lesson counts", keys("f12", "c")),
-    Stop("subject weeks", keys("f12", "w")),
+    Stop("lesson form", keys("f2"), parent="lessons"),
+    Stop("lesson held", keys("h"), parent="lessons"),
+    Stop("lesson move", keys("m"), parent="lessons"),
+    Stop("lesson cancel", keys("x"), parent="lessons"),
+    Stop("lesson counts", keys("c"), parent="lessons"),
+    Stop("subject weeks", keys("w"), parent="lessons"),
     Stop("settings, school", keys("f9")),
-    Stop("settings, rules", tab("f9", "tab-rules")),
-    Stop("settings, years", tab("f9", "tab-years", "#years")),
-    Stop("year form", tab("f9", "tab-years", "#years", "enter")),
-    Stop("close the year", tab("f9", "tab-years", "#years", "c")),
-    Stop("archive", tab("f9", "tab-years", "#years", "v")),
-    Stop("settings, associations", tab("f9", "tab-associations", "#associations")),
-    Stop("association form", tab("f9", "tab-associations", "#associations", "enter")),
-    Stop("delete association", tab("f9", "tab-associations", "#associations", "delete")),
-    Stop("settings, language", tab("f9", "tab-language")),
+    Stop("settings, rules", tab("", "tab-rules"), parent="settings, school"),
+    Stop("settings, years", tab("", "tab-years", "#years"), parent="settings, school"),
+    Stop("year form", tab("", "tab-years", "#years", "enter"), parent="settings, school"),
+    Stop("close the year", tab("", "tab-years", "#years", "c"), parent="settings, school"),
+    Stop("archive", tab("", "tab-years", "#years", "v"), parent="settings, school"),
+    Stop("settings, associations", tab("", "tab-associations", "#associations"), parent="settings, school"),
+    Stop("association form", tab("", "tab-associations", "#associations", "enter"), parent="settings, school"),
+    Stop("delete association", tab("", "tab-associations", "#associations", "delete"), parent="settings, school"),
+    Stop("settings, language", tab("", "tab-language"), parent="settings, school"),
     Stop("first run", keys(), store="empty"),
 ]
 

@@ -107,9 +107,10 @@ def _store(kind, demo_path, tmp_path) -> Store:
 
 
 async def _tour(make_app, stops):
-    """Visit `stops` in one app per kind of store (a new app costs more than a stop): from the
-    home screen, each stop's keys, then back home. Yields (stop, text, screen name, cut cells,
-    glyphs without a planned stand-in drawn at this stop)."""
+    """Visit `stops` in one app per kind of store (a new app costs more than a stop): each stop's
+    keys from where its parent left the app (the home screen for a stop without one), the
+    screens opened since then closed first. Yields (stop, text, screen name, cut cells, glyphs
+    without a planned stand-in drawn at this stop)."""
     for kind in ("demo", "empty"):
         chosen = [stop for stop in stops if stop.store == kind]
         if not chosen:
@@ -117,18 +118,24 @@ async def _tour(make_app, stops):
         app = make_app(kind)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            home = app.screen
+            reached = {"": (app.screen, len(app.screen_stack))}  # stop → (its screen, the stack's depth)
+            shown = {"": screen_text(app)}  # stop → what it showed
             for stop in chosen:
+                assert stop.parent in reached, f"{stop.name}: its parent {stop.parent!r} comes later or not at all"
+                screen, depth = reached[stop.parent]
+                while len(app.screen_stack) > depth:
+                    app.pop_screen()
+                    await pilot.pause()
+                assert app.screen is screen, f"{stop.name}: could not go back to {stop.parent or 'the first screen'}"
                 glyphs = glyph_filter(app)
                 drawn = set(glyphs.unplanned) if glyphs else set()
                 await stop.steps(pilot)
                 text = screen_text(app)
                 unplanned = set(glyphs.unplanned) - drawn if glyphs else set()
+                assert stop.name in ("home", "first run") or text != shown[stop.parent], f"{stop.name}: its keys changed nothing"
+                shown[stop.name] = text
                 yield stop, text, type(app.screen).__name__, cut_cells(app, text.splitlines()), unplanned
-                while app.screen is not home and len(app.screen_stack) > 1:
-                    app.pop_screen()
-                    await pilot.pause()
-                assert app.screen is home, f"{stop.name}: could not go back to the first screen"
+                reached[stop.name] = (app.screen, len(app.screen_stack))
         app.store.close()
 
 
