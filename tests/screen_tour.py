@@ -176,6 +176,8 @@ STOPS: list[Stop] = [
     Stop("lesson cancel", keys("x"), parent="lessons"),
     Stop("lesson counts", keys("c"), parent="lessons"),
     Stop("subject weeks", keys("w"), parent="lessons"),
+    Stop("year report", keys("y")),
+    Stop("year report, conclusions", tab("", "tab-conclusions"), parent="year report"),
     Stop("settings, school", keys("f9")),
     Stop("settings, rules", tab("", "tab-rules"), parent="settings, school"),
     Stop("settings, years", tab("", "tab-years", "#years"), parent="settings, school"),
@@ -186,6 +188,7 @@ STOPS: list[Stop] = [
     Stop("association form", tab("", "tab-associations", "#associations", "enter"), parent="settings, school"),
     Stop("delete association", tab("", "tab-associations", "#associations", "delete"), parent="settings, school"),
     Stop("settings, language", tab("", "tab-language"), parent="settings, school"),
+    Stop("year report, whole school", keys("f8", "home", "enter", "y")),  # last: the whole school stays chosen
     Stop("first run", keys(), store="empty"),
 ]
 
