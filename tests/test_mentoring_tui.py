@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input, Select, TextArea
 
 from ubtui import i18n
 from ubtui.app import UbtuiApp
-from ubtui.domain.lessons import HELD
+from ubtui.domain.lessons import HELD, status_label
 from ubtui.domain.teachers import Teacher
 from ubtui.screens.lessons import LessonsScreen
 from ubtui.screens.mentoring import YOUNG, MentoringScreen
@@ -97,6 +97,35 @@ async def test_mark_an_open_lesson_held_with_its_analysis(demo_store: Store):
         held = demo_store.lessons.get(planned.id)
         assert held.status == HELD
         assert (held.analysis.strengths, held.analysis.recommendations, held.analysis.rating) == ("Топтук иш", "Рефлексия", "5")
+        assert isinstance(app.screen, LessonsScreen)  # back on the list, which shows it held
+        row = app.screen.query_one("#events", DataTable).get_row(planned.id)
+        assert str(row[-1]).startswith(status_label(HELD)[:8])
+
+
+async def test_the_lessons_list_is_filled_once_and_again_only_when_something_changed(demo_store: Store, monkeypatch):
+    """Opening the list fills it once (not once more for each filter saying "changed" as it
+    mounts); a filter set to another value fills it again, and so does coming back from a form."""
+    fills = []
+    original = LessonsScreen.reload
+    monkeypatch.setattr(LessonsScreen, "reload", lambda self: (fills.append(1), original(self)))
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12")
+        await pilot.pause()
+        await pilot.pause()
+        assert len(fills) == 1
+        app.screen.query_one("#filter-status", Select).value = "held"
+        await pilot.pause()
+        assert len(fills) == 2
+        shown = app.screen.query_one("#events", DataTable).row_count
+        assert 0 < shown < len(demo_store.lessons.of(demo_store.chosen_association().id,
+                                                        demo_store.current_year(DEMO_DAY).id))
+        await pilot.press("f2")  # a new event's form, left without saving
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonsScreen)
+        assert len(fills) == 3
 
 
 @pytest.mark.parametrize("language", ["ky", "ru"])

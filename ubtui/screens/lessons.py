@@ -76,11 +76,24 @@ class LessonsScreen(EditsTheYear, PrintsPdf, Screen[None]):
         table.add_column(_("Status"), key="status", width=10)
         self.reload()
 
+    # A reload when something may have changed: back from another screen or a modal, or a filter
+    # set to another value (each Select says "changed" once as it mounts: that is no change).
+    _stale = False
+    _shown_filters: tuple[str, ...] | None = None
+
+    def on_screen_suspend(self) -> None:
+        self._stale = True
+
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     def _filter(self, name: str) -> str:
         return str(self.query_one(f"#filter-{name}", Select).value)
+
+    def _filters(self) -> tuple[str, ...]:
+        return tuple(self._filter(name) for name in ("month", "kind", "teacher", "status"))
 
     def events(self) -> list[LessonEvent]:
         app = self.app
@@ -96,6 +109,7 @@ class LessonsScreen(EditsTheYear, PrintsPdf, Screen[None]):
 
     def reload(self) -> None:
         app = self.app
+        self._shown_filters = self._filters()
         names = app.store.lessons.names()
         events = self.events()
         held = sum(1 for e in events if e.status == HELD and not e.is_week)
@@ -120,7 +134,7 @@ class LessonsScreen(EditsTheYear, PrintsPdf, Screen[None]):
 
     @on(Select.Changed)
     def _filtered(self, event: Select.Changed) -> None:
-        if (event.select.id or "").startswith("filter-"):
+        if (event.select.id or "").startswith("filter-") and self._filters() != self._shown_filters:
             self.reload()
 
     def _selected(self) -> str | None:
