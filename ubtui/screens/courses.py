@@ -13,13 +13,14 @@ from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, format_date
 from ubtui.screens.course_form import CourseForm
 from ubtui.screens.printing import PrintsPdf, printer_binding
+from ubtui.screens.reloading import FillsWhenBack
 from ubtui.screens.teacher_detail import TeacherDetailScreen
 from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 from ubtui.widgets.marks import course_status_text
 
 
-class CoursesScreen(PrintsPdf, Screen[None]):
+class CoursesScreen(FillsWhenBack, PrintsPdf, Screen[None]):
     BINDINGS = [
         key("escape", "app.pop_screen", N_("Back")),
         key("f2,n,т", "new", N_("New course")),
@@ -48,9 +49,6 @@ class CoursesScreen(PrintsPdf, Screen[None]):
         table.add_column(_("Last course"), key="last", width=10)
         table.add_column(_("Hours"), key="hours", width=5)
         table.add_column(_("Due"), key="due", width=10)
-        self.reload()
-
-    def on_screen_resume(self) -> None:
         self.reload()
 
     def reload(self) -> None:

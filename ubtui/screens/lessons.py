@@ -20,6 +20,7 @@ from ubtui.screens.lesson_held_form import HeldForm
 from ubtui.screens.lesson_move_form import MoveForm
 from ubtui.screens.lesson_counts import LessonCountsScreen
 from ubtui.screens.printing import PrintsPdf
+from ubtui.screens.reloading import FillsWhenBack
 from ubtui.screens.subject_weeks import SubjectWeeksScreen
 from ubtui.widgets.cells import Table
 from ubtui.widgets.cells import cut as fit
@@ -29,7 +30,7 @@ ALL = "all"
 YEAR_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
 
 
-class LessonsScreen(EditsTheYear, PrintsPdf, Screen[None]):
+class LessonsScreen(FillsWhenBack, EditsTheYear, PrintsPdf, Screen[None]):
     DEFAULT_CSS = """
     #lesson-filters { height: 1; margin-bottom: 1; }
     #lesson-filters > Select { width: 1fr; height: 1; margin-right: 1; }
@@ -76,18 +77,9 @@ class LessonsScreen(EditsTheYear, PrintsPdf, Screen[None]):
         table.add_column(_("Status"), key="status", width=10)
         self.reload()
 
-    # A reload when something may have changed: back from another screen or a modal, or a filter
-    # set to another value (each Select says "changed" once as it mounts: that is no change).
-    _stale = False
+    # Filled again for a filter set to another value (each Select says "changed" once as it
+    # mounts: that is no change), and back from another screen (FillsWhenBack).
     _shown_filters: tuple[str, ...] | None = None
-
-    def on_screen_suspend(self) -> None:
-        self._stale = True
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload()
 
     def _filter(self, name: str) -> str:
         return str(self.query_one(f"#filter-{name}", Select).value)

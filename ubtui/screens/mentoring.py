@@ -16,6 +16,7 @@ from ubtui.screens.log_entry_form import LogEntryForm
 from ubtui.screens.mentorship_detail import MentorshipScreen
 from ubtui.screens.mentorship_form import MentorshipForm
 from ubtui.screens.printing import PrintsPdf
+from ubtui.screens.reloading import FillsWhenBack
 from ubtui.widgets.cells import Table
 from ubtui.widgets.cells import cut as fit
 from ubtui.widgets.keys import key
@@ -23,7 +24,7 @@ from ubtui.widgets.keys import key
 YOUNG = "young:"
 
 
-class MentoringScreen(PrintsPdf, Screen[None]):
+class MentoringScreen(FillsWhenBack, PrintsPdf, Screen[None]):
     DEFAULT_CSS = """
     #pairs { height: 1fr; }
     #mentoring-scope { height: 2; }
@@ -57,9 +58,6 @@ class MentoringScreen(PrintsPdf, Screen[None]):
         table.add_column(_("Plan"), key="plan", width=5)
         table.add_column(_("Last entry"), key="last", width=12)
         table.add_column(_("Status"), key="status", width=10)
-        self.reload()
-
-    def on_screen_resume(self) -> None:
         self.reload()
 
     @property

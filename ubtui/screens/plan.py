@@ -46,6 +46,7 @@ from ubtui.screens.editing import EditsTheYear, edits
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.printing import PrintsPdf, printer_binding
 from ubtui.domain.compliance import approval_text
+from ubtui.screens.reloading import FillsWhenBack
 from ubtui.store.plans import PlanExists
 from ubtui.widgets.cells import Table
 from ubtui.widgets.fields import plain_options
@@ -64,7 +65,7 @@ STATUS_STYLES = {DONE: "green", PARTLY: "yellow", NOT_DONE: "red", "moved": "cya
 FIXED_COLUMNS = {"number": 2, "due": 11, "responsible": 12, "status": 14}
 
 
-class PlanScreen(EditsTheYear, PrintsPdf, Screen[None]):
+class PlanScreen(FillsWhenBack, EditsTheYear, PrintsPdf, Screen[None]):
     DEFAULT_CSS = """
     #plan-screen { padding: 0 1; }
     #plan-head { height: 3; }
@@ -133,11 +134,9 @@ class PlanScreen(EditsTheYear, PrintsPdf, Screen[None]):
         self._add_columns()
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        self.reload()  # the year or the association may have changed meanwhile
-
     def on_resize(self) -> None:
-        if self.is_mounted:
+        # The first layout sends a resize too: the columns are rebuilt only for another width.
+        if self.is_mounted and self._content_width() != self._columns_for:
             self._add_columns()
             self.reload()
 
@@ -147,11 +146,14 @@ class PlanScreen(EditsTheYear, PrintsPdf, Screen[None]):
         border = 2 if getattr(self.app, "plain", False) else 0
         return max(16, width - 2 - 2 - border - 2 * 5 - sum(FIXED_COLUMNS.values()))
 
+    _columns_for = 0  # the width the columns were made for
+
     def _add_columns(self) -> None:
         table = self.query_one("#plan-items", DataTable)
         table.clear(columns=True)
+        self._columns_for = self._content_width()
         table.add_column("№", key="number", width=FIXED_COLUMNS["number"])
-        table.add_column(_("Contents of the work"), key="content", width=self._content_width())
+        table.add_column(_("Contents of the work"), key="content", width=self._columns_for)
         table.add_column(_("When"), key="due", width=FIXED_COLUMNS["due"])
         table.add_column(_("Who"), key="responsible", width=FIXED_COLUMNS["responsible"])
         table.add_column(_("Status"), key="status", width=FIXED_COLUMNS["status"])

@@ -17,6 +17,7 @@ from ubtui.screens.editing import EditsTheYear, edits
 from ubtui.i18n import N_, _, format_date, ngettext
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.printing import PrintsPdf, printer_binding
+from ubtui.screens.reloading import FillsWhenBack
 from ubtui.screens.sessions_decisions import DecisionsScreen
 from ubtui.screens.sessions_editor import SessionEditor
 from ubtui.widgets.cells import Table
@@ -31,7 +32,7 @@ SessionsScreen #print-progress.-busy { display: block; }
 """
 
 
-class SessionsScreen(EditsTheYear, PrintsPdf, Screen[None]):
+class SessionsScreen(FillsWhenBack, EditsTheYear, PrintsPdf, Screen[None]):
     DEFAULT_CSS = LIST_CSS
     AUTO_FOCUS = "#sessions"
     BINDINGS = [
@@ -62,9 +63,6 @@ class SessionsScreen(EditsTheYear, PrintsPdf, Screen[None]):
         table.add_column(_("Items"), key="items", width=6)
         table.add_column(_("Status"), key="status", width=10)
         table.add_column(_("Protocol"), key="protocol")
-        self.reload()
-
-    def on_screen_resume(self) -> None:
         self.reload()
 
     # --- the list ----------------------------------------------------------------------------------

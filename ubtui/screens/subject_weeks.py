@@ -15,11 +15,12 @@ from ubtui.i18n import N_, _
 from ubtui.screens.editing import EditsTheYear, edits
 from ubtui.screens.lesson_form import LessonEventForm
 from ubtui.screens.printing import PrintsPdf
+from ubtui.screens.reloading import FillsWhenBack
 from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
 
 
-class SubjectWeeksScreen(EditsTheYear, PrintsPdf, Screen[None]):
+class SubjectWeeksScreen(FillsWhenBack, EditsTheYear, PrintsPdf, Screen[None]):
     DEFAULT_CSS = """
     #weeks { height: 8; }
     #week-title { height: 1; }
@@ -51,9 +52,6 @@ class SubjectWeeksScreen(EditsTheYear, PrintsPdf, Screen[None]):
         events.add_column(_("Kind"), key="kind", width=18)
         events.add_column(_("Teacher"), key="teacher", width=16)
         events.add_column(_("Topic"), key="topic", width=24)
-        self.reload()
-
-    def on_screen_resume(self) -> None:
         self.reload()
 
     def _week_id(self) -> str | None:

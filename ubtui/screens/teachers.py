@@ -19,6 +19,7 @@ from ubtui.screens.editing import edits
 from ubtui.i18n import N_, _, ngettext
 from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.printing import PrintsPdf, printer_binding
+from ubtui.screens.reloading import FillsWhenBack
 from ubtui.screens.teacher_detail import TeacherDetailScreen
 from ubtui.screens.teacher_form import TeacherForm
 from ubtui.widgets.cells import Table
@@ -43,7 +44,7 @@ class _Row:
     experience_key: int
 
 
-class TeachersScreen(PrintsPdf, Screen[None]):
+class TeachersScreen(FillsWhenBack, PrintsPdf, Screen[None]):
     BINDINGS = [
         key("escape", "back", N_("Back")),
         key("f2,n,т", "new", N_("New")),
@@ -86,9 +87,6 @@ class TeachersScreen(PrintsPdf, Screen[None]):
         table.add_column(_("Cat."), key="category", width=7)
         table.add_column(_("Exp."), key="experience", width=4)
         table.add_column(_("Courses"), key="status", width=15)
-        self.reload()
-
-    def on_screen_resume(self) -> None:
         self.reload()
 
     def reload(self) -> None:
