@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ubtui.i18n import N_, _
+from ubtui.screens.reloading import FillsWhenBack
 from ubtui.store.overview import overview
 from ubtui.widgets.cells import Table
 from ubtui.widgets.keys import key
@@ -22,7 +23,7 @@ from ubtui.widgets.keys import key
 LEVEL_MARKS = {"ok": "+", "warning": "!", "error": "!!", "info": "·"}
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(FillsWhenBack, Screen[None]):
     AUTO_FOCUS = "#figures"
     BINDINGS = [
         key("f7", "app.pick_year", N_("Year")),
@@ -55,9 +56,11 @@ class HomeScreen(Screen[None]):
                 label += "/" + area.letters.split(",")[0]
             areas.add_option(Option(_escape(f"{area.label()}  ({label})"), id=area.id))
         self.refresh_bindings()
+        # Filled before the first frame (the first frame is then the whole screen, not an empty
+        # table redrawn a moment later); again only when back from another screen (FillsWhenBack).
+        self.refresh_view()
 
-    def on_screen_resume(self) -> None:
-        # Also sent when the screen is first shown, after on_mount: one refresh at start.
+    def reload(self) -> None:
         self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -82,19 +85,39 @@ class HomeScreen(Screen[None]):
         self._fill_figures()
 
     def on_resize(self) -> None:
-        if hasattr(self, "_figures"):
-            self._fill_figures()
+        if hasattr(self, "_figures") and self._widths() != getattr(self, "_filled_widths", None):
+            self._fill_figures()  # only for another width: the same columns again would redraw for nothing
+
+    def _inside(self) -> tuple[int, int]:
+        """The table's width and height inside its border; before the first layout, as it will be."""
+        inside = self.query_one("#figures", DataTable).content_region  # without a border (plain mode draws one)
+        if inside.width:
+            return inside.width, inside.height
+        # Not laid out yet: the screen less #home's padding (2), the areas box with its margin (22)
+        # and the table's own border and padding (plain mode draws a border); the height less the
+        # header, the school and context lines and the footer (7) and the same.
+        gutter = self.query_one("#figures", DataTable).styles.gutter
+        return (max(0, self.app.size.width - 24 - gutter.width),
+                max(0, self.app.size.height - 7 - gutter.height))
+
+    def _widths(self) -> tuple[int, int]:
+        """(label, value) column widths: values are never cut; a long label gives way and wraps."""
+        rows = self._rows()
+        value_width = max([len(_("Figure"))] + [len(value) for _label, value in rows])
+        width, height = self._inside()
+        room = (width or 55) - value_width - 4  # one cell of padding on each side of each column
+        if height and len(rows) + 5 > height:  # a vertical scrollbar may come: leave it its columns
+            room -= self.query_one("#figures", DataTable).styles.scrollbar_size_vertical or 2
+        return max(12, min(room, max([len(label) for label, _value in rows] + [10]))), value_width
+
+    def _rows(self) -> list[tuple[str, str]]:
+        return [(f"{LEVEL_MARKS.get(f.level, '·'):<2} {f.label}", f.value) for f in self._figures]
 
     def _fill_figures(self) -> None:
         """Values are never cut; a long label gives way (its column takes what is left) and wraps."""
         table = self.query_one("#figures", DataTable)
-        rows = [(f"{LEVEL_MARKS.get(f.level, '·'):<2} {f.label}", f.value) for f in self._figures]
-        value_width = max([len(_("Figure"))] + [len(value) for _label, value in rows])
-        inside = table.content_region  # without a border (plain mode draws one)
-        room = (inside.width or 55) - value_width - 4  # one cell of padding on each side of each column
-        if inside.height and len(rows) + 5 > inside.height:  # a vertical scrollbar may come: leave it its columns
-            room -= table.styles.scrollbar_size_vertical or 2
-        label_width = max(12, min(room, max([len(label) for label, _value in rows] + [10])))
+        rows = self._rows()
+        label_width, value_width = self._filled_widths = self._widths()
         cursor = table.cursor_row
         with self.app.batch_update():
             table.clear(columns=True)
