@@ -43,10 +43,9 @@ def test_core_packages_do_not_load_textual(package):
 def test_the_first_screen_imports_only_what_it_draws() -> None:
     """Starting the TUI (the command line's parser built, the app imported) loads neither ReportLab,
     the district's database and import, nor the packet, the check or tabulate.  (The backups are
-    loaded: the first save of a day makes one, and it must not wait for an import.  The stdlib's
-    sqlite3 is not on the list: filelock 4.1, the release pinned for Python 3.10, imports it itself.)"""
+    loaded: the first save of a day makes one, and it must not wait for an import.)"""
     left_out = ("reportlab", "ubtui.district.db", "ubtui.district.importer", "ubtui.store.packet",
-                "ubtui.store.check", "tabulate")
+                "ubtui.store.check", "tabulate", "sqlite3", "filelock")
     code = ("import sys, ubtui.cli, ubtui.app; ubtui.cli.build_parser(); "
             "print(' '.join(m for m in sys.modules if m.startswith(%r)))" % (left_out,))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

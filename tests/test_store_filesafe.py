@@ -529,8 +529,8 @@ def test_a_read_only_folder_opens_read_only_with_a_clear_line(tmp_path, monkeypa
 
 
 def test_a_lock_that_cannot_be_made_opens_read_only(tmp_path, monkeypatch, capsys):
-    """filelock raises PermissionError in a folder the user may not write (as a normal account)."""
-    from filelock import FileLock
+    """The lock file cannot be made in a folder the user may not write (as a normal account): PermissionError."""
+    from ubtui.store.lock import FileLock
 
     path = new_school(tmp_path / "school.json")
     before = path.read_bytes()

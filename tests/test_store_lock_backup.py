@@ -138,6 +138,38 @@ def test_second_ubtui_opens_read_only_and_names_the_holder(school, tmp_path, cap
     assert "Тилдер" in school.read_text(encoding="utf-8")
 
 
+def test_a_killed_holder_leaves_no_stale_lock(school, tmp_path):
+    """The lock is the operating system's: it goes with the process that held it, even one killed
+    without a chance to clean up (a power cut is the same), and the next ubtui writes the file."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(school)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=child_env(tmp_path))
+    try:
+        assert read_line(holder) == "held"
+        with Store.open(school) as store:
+            assert store.read_only is True
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    assert (school.parent / (school.name + ".lock")).exists()  # the file stays; nobody holds it
+    with Store.open(school) as store:
+        assert store.read_only is False
+        store.associations.save(Association(name="Тилдер"))
+
+
+def test_the_lock_is_taken_once_and_given_back(tmp_path):
+    from ubtui.store.lock import FileLock
+
+    first, second = FileLock(tmp_path / "f.lock"), FileLock(tmp_path / "f.lock")
+    assert first.acquire() and first.is_locked
+    assert first.acquire()  # already held by it: still held, not taken twice
+    assert not second.acquire() and not second.is_locked  # another holder (a second open file) is refused
+    first.release()
+    assert not first.is_locked
+    first.release()  # twice is harmless
+    assert second.acquire()
+    second.release()
+
+
 def test_explicit_read_only_open_refuses_saves(school):
     before = school.read_bytes()
     with Store.open(school, read_only=True) as store:

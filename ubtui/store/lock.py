@@ -1,17 +1,93 @@
-"""One writer per school file: an instance lock beside it, and who holds it."""
+"""One writer per school file: an instance lock beside it, and who holds it.
+
+The lock is the operating system's own on `FILE.lock` (flock on Linux and macOS, a byte-range
+lock through msvcrt on Windows): it goes with the process, so a crash or a power cut leaves
+no stale lock, only the file. Written here rather than taken from filelock, whose import alone
+was ~18 ms of every start (8% of a bare Textual app's) for the two calls used.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import getpass
 import json
 import os
 import socket
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from ubtui.store.jsonio import atomic_write
+
+if os.name == "nt":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EDEADLK):  # another process holds it
+                return False
+            raise
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):  # another process holds it
+                return False
+            raise
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class FileLock:
+    """An exclusive, non-blocking lock on one file; `acquire` says whether it was taken.
+
+    An OSError that is not "someone holds it" (a read-only folder or disk, no permission) goes
+    to the caller."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self._fd: int | None = None
+
+    @property
+    def is_locked(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> bool:
+        if self._fd is not None:
+            return True
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            taken = _try_lock(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        if not taken:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        try:
+            _unlock(fd)
+        except OSError:  # closing the file lets the lock go all the same
+            pass
+        os.close(fd)
 
 
 def lock_path(path: Path) -> Path:
@@ -27,7 +103,7 @@ class InstanceLock:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._lock = FileLock(str(lock_path(self.path)), timeout=0)
+        self._lock = FileLock(lock_path(self.path))
 
     def acquire(self) -> bool:
         """Take the lock if nobody holds it; False if another ubtui does.
@@ -35,9 +111,7 @@ class InstanceLock:
         An OSError (a read-only folder or disk, no permission) goes to the caller: the
         file is then opened read-only with a sentence saying why.
         """
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
+        if not self._lock.acquire():
             return False
         try:
             user = getpass.getuser()
