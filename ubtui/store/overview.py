@@ -18,8 +18,15 @@ __all__ = ["Figure", "overview", "year_records"]
 
 
 def year_records(store: Store, year: AcademicYear, associations: list[Association], today: dt.date) -> YearRecords:
-    """The records the attention rules read for `year` and these associations."""
+    """The records the attention rules read for `year` and these associations.
+
+    Each table is chosen by its stored fields before any record is made: the home screen comes
+    back to this on every return, and a big school's file holds a decade of plan items and courses."""
     chosen = {a.id for a in associations}
+    plans = [p for p in store.plans.of_year(year.id) if p.association_id in chosen]
+    plan_ids = {p.id for p in plans}
+    teachers = store.teachers.where(lambda d: d.get("association_id", "") in chosen)
+    teacher_ids = {t.id for t in teachers}
     return YearRecords(
         year=year,
         associations=associations,
@@ -27,10 +34,10 @@ def year_records(store: Store, year: AcademicYear, associations: list[Associatio
         today=today,
         sessions=[s for s in store.sessions.in_year(year.id) if s.association_id in chosen],
         events=[e for e in store.lessons.of(None, year.id) if e.association_id in chosen],
-        plans=[p for p in store.plans.of_year(year.id) if p.association_id in chosen],
-        plan_items=store.plans.items.all(),
-        teachers=store.teachers.where(lambda d: d.get("association_id", "") in chosen),
-        courses=store.courses.all(),
+        plans=plans,
+        plan_items=store.plans.items.where(lambda d: d.get("plan_id", "") in plan_ids),
+        teachers=teachers,
+        courses=store.courses.where(lambda d: d.get("teacher_id", "") in teacher_ids),
         mentorships=store.mentoring.all(),
     )
 
