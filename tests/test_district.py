@@ -187,6 +187,91 @@ def test_dry_run_says_what_apply_does_and_changes_nothing(tmp_path):
         assert db.counts()[0] == 3
 
 
+def test_worker_processes_read_ahead_with_the_same_verdicts_as_one_pass(tmp_path, monkeypatch):
+    """With several files and processors the files are read by worker processes: the verdicts (in
+    Russian too: the workers speak the user's language), the database and the kept packets are what
+    one pass in this process makes of the same files, in the same order."""
+    from ubtui import i18n
+    from ubtui.district import importer
+
+    stick = tmp_path / "stick"
+    schools = [small_school(tmp_path / f"s{n}.json", str(n + 1)) for n in range(3)]
+    old = packet_of(schools[0], stick)
+    with Store.open(schools[0]) as store:
+        store.save_teacher(Teacher(full_name="Жаңы Мугалим", association_id=store.sorted_teachers()[0].association_id))
+    packets = [old, packet_of(schools[0], stick), packet_of(schools[1], stick), packet_of(schools[2], stick)]
+    bad = stick / "zz-cut.ubtui.json"
+    bad.write_bytes(packets[2].read_bytes()[:500])
+    files = [packets[1], bad, packets[0], packets[2], packets[3], packets[2]]  # newer before older; twice the same
+    monkeypatch.setattr(importer.os, "cpu_count", lambda: 2)
+    started: list[int] = []
+    original = importer._reads
+
+    def counted(paths):  # noqa: ANN001, ANN202
+        started.append(importer._workers_for(len(paths)))
+        return original(paths)
+
+    monkeypatch.setattr(importer, "_reads", counted)
+    results = {}
+    try:
+        i18n.set_language("ru")
+        for workers in ("0", "2"):
+            monkeypatch.setenv("UBTUI_IMPORT_WORKERS", workers)
+            db_path = tmp_path / workers / "district.sqlite"
+            with DistrictDB(db_path, writable=True) as db:
+                lines = [v.line() for v in run_import(db, files, now=NOW)]
+            kept = sorted(p.name for p in (db_path.parent / "packets").iterdir())
+            results[workers] = (lines, dump(db_path), kept)
+    finally:
+        i18n.set_language("ky")
+    assert started == [0, 2]  # one pass here, then two workers
+    assert results["0"] == results["2"]
+    lines = results["2"][0]
+    assert [line.split(": ", 1)[0] for line in lines] == [f.name for f in files]
+    assert "обрезан" in lines[1], lines[1]  # refused, in Russian (from a worker)
+    assert len(results["2"][2]) == 3  # the older packet and the repeat were not kept
+
+
+@pytest.mark.parametrize("failure", ["cannot start", "a worker dies"])
+def test_without_worker_processes_the_files_are_read_here(tmp_path, monkeypatch, failure):
+    """Workers that cannot start, or one that dies on the way, cost only time: the rest is read
+    in this process, with the same verdicts."""
+    import concurrent.futures
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from ubtui.district import importer
+
+    packets = [packet_of(small_school(tmp_path / f"s{n}.json", str(n + 1)), tmp_path / "stick") for n in range(4)]
+    monkeypatch.setattr(importer.os, "cpu_count", lambda: 2)
+    monkeypatch.delenv("UBTUI_IMPORT_WORKERS", raising=False)
+
+    class Pool:
+        def __init__(self, *args, **kwargs) -> None:
+            if failure == "cannot start":
+                raise OSError(38, "Function not implemented")
+            self.submitted = 0
+
+        def submit(self, function, path):  # noqa: ANN001, ANN201
+            self.submitted += 1
+            future: Future = Future()
+            if self.submitted <= 2:
+                future.set_result(function(path))
+            else:
+                future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+        def shutdown(self, **kwargs) -> None:
+            pass
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    verdicts = imported(tmp_path / "district.sqlite", *packets)
+    assert [v.verdict for v in verdicts] == [NEW] * 4
+    assert [v.path for v in verdicts] == packets
+    with DistrictDB(tmp_path / "district.sqlite") as db:
+        assert db.counts()[0] == 4
+
+
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     steps=st.lists(st.tuples(st.integers(0, 1), st.sampled_from(["add", "rename", "retire"])), min_size=1, max_size=3),
