@@ -188,9 +188,53 @@ def read_date(value: Any) -> dt.date | None:
         return None
 
 
+# The readers' sources come to ~56k characters, ~8 ms to compile at every start.  A module made
+# from them (`python -m ubtui.store.readers_build` writes `ubtui/domain/_readers.py`) is byte-
+# compiled with the rest; a reader is taken from it only when the digest of its source there is
+# that of the source made here now (else compiled as before), so a stale module costs time,
+# never a wrong read.  A test fails while the module is not what the build would write.
+SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {}  # every reader made: key → (source, its names)
+
+
+def reader_key(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
 @lru_cache(maxsize=None)
 def reader(cls: type) -> Callable[[Any], Any]:
     """The fast `from_dict(cls, data)` for data `shape_problems` passes; None for any other data."""
+    made = _reader_source(cls)
+    if made is None:
+        return _never
+    source, names = made
+    SOURCES[reader_key(cls)] = (source, tuple(names))
+    read = _prebuilt(cls, source, names)
+    if read is None:
+        exec(compile(source, f"<reader of {cls.__qualname__}>", "exec"), names)  # noqa: S102
+        read = names["read"]
+    read.source = source
+    return read
+
+
+def _prebuilt(cls: type, source: str, names: dict[str, Any]) -> Callable[[Any], Any] | None:
+    try:
+        from ubtui.domain._readers import READERS
+    except ImportError:  # not built
+        return None
+    entry = READERS.get(reader_key(cls))
+    if entry is None or entry[0] != source_digest(source):
+        return None
+    return entry[1](**names)
+
+
+def source_digest(source: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+
+def _reader_source(cls: type) -> tuple[str, dict[str, Any]] | None:
+    """The source of `cls`'s reader and the names it uses; None for a class it cannot read."""
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
     hints = _hints(cls)
     names: dict[str, Any] = {"cls": cls, "new": object.__new__, "MISSING": _MISSING, "read_date": read_date,
@@ -200,7 +244,7 @@ def reader(cls: type) -> Callable[[Any], Any]:
     built: list[str] = []
     for number, spec in enumerate(dataclasses.fields(cls)):
         if not spec.init:
-            return _never
+            return None
         value, result = "v", f"r{number}"
         lines.append(f"    v = data.get({spec.name!r}, MISSING)")
         lines.append("    if v is MISSING:")
@@ -222,10 +266,7 @@ def reader(cls: type) -> Callable[[Any], Any]:
         lines.append("    record = new(cls)")
         lines.append("    record.__dict__ = {" + ", ".join(f"{n!r}: {r}" for n, r in zip(fields, built)) + "}")
         lines.append("    return record")
-    source = "\n".join(lines)
-    exec(compile(source, f"<reader of {cls.__qualname__}>", "exec"), names)  # noqa: S102
-    names["read"].source = source
-    return names["read"]
+    return "\n".join(lines), names
 
 
 def _never(data: Any) -> None:
