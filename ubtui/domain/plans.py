@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -221,10 +222,16 @@ _YEAR_WORDS = ("жыл бою", "жыл ичинде", "жылы бою", "в т
                "whole year", "all year", "year", "постоянно", "туруктуу", "жыл", "год")
 _QUARTER_WORD = r"(?:q|ч|чейр|чейрек|четв|четверть|quarter|кв|квартал)\.?"
 _QUARTER_NUMBER = r"([1-4]|iv|i{1,3}|і{1,3}|іv)"
-_QUARTER_PATTERNS = (
-    re.compile(rf"{_QUARTER_NUMBER}\s*(?:-?\s*(?:я|й|и|чи)\b)?\s*[-–]?\s*{_QUARTER_WORD}"),
-    re.compile(rf"{_QUARTER_WORD}\s*[-–]?\s*{_QUARTER_NUMBER}"),
-)
+
+
+@functools.cache
+def _quarter_patterns() -> tuple[re.Pattern[str], ...]:
+    """Compiled when a due is first read (~5 ms: not at every start, for the few who type one)."""
+    return (
+        re.compile(rf"{_QUARTER_NUMBER}\s*(?:-?\s*(?:я|й|и|чи)\b)?\s*[-–]?\s*{_QUARTER_WORD}"),
+        re.compile(rf"{_QUARTER_WORD}\s*[-–]?\s*{_QUARTER_NUMBER}"),
+    )
+
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -258,7 +265,7 @@ def parse_due(text: str, year: AcademicYear | None = None) -> Due:
     folded = raw.casefold().rstrip(".")
     if not folded or any(word in folded for word in _YEAR_WORDS):
         return Due.whole_year()
-    for pattern in _QUARTER_PATTERNS:
+    for pattern in _quarter_patterns():
         match = pattern.fullmatch(folded)
         if match:
             return Due.in_quarter(_quarter_number(match.group(1)))
