@@ -2,8 +2,9 @@
 
 The lock is the operating system's own on `FILE.lock` (flock on Linux and macOS, a byte-range
 lock through msvcrt on Windows): it goes with the process, so a crash or a power cut leaves
-no stale lock, only the file. Written here rather than taken from filelock, whose import alone
-was ~18 ms of every start (8% of a bare Textual app's) for the two calls used.
+no stale lock, only the file. Written here rather than taken from filelock: the two calls used
+did not need a dependency on the stick (and its import took ~18 ms by itself, though most of
+that is standard modules Textual loads anyway).
 """
 
 from __future__ import annotations
