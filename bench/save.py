@@ -8,12 +8,15 @@ association (the heaviest record: attendance, agenda, decisions), change the tex
 agenda item, `store.sessions.save(...)`: validation (the unique number among its association's
 sessions of the year, the year, the association and every teacher it names), the TinyDB update,
 the render with generation and sha256, tmp file, flush, fsync, os.replace, fsync of the folder.
-The first save of the day also copies the file to backups/ first (with its fsync): that save
-is timed too and shown on its own line, and the store's clock then stays on that day.
+The render takes the text of the tables the edit did not change from the last save (TinyDB
+says which table it changes) and renders the sessions again: the whole file is still written,
+hashed and synced.  The first save after opening renders every table, and the first save of the
+day also copies the file to backups/ first (with its fsync): that save is timed too and shown
+on its own line, and the store's clock then stays on that day.
 
 The baseline is `json.dumps(the same document, ensure_ascii=False)` (the file is UTF-8, as the
 store writes it) + write + flush + fsync, in the same folder: no validation, no sorted keys, no
-checksum, no atomic rename, no backup — the least any save of that data can cost.
+checksum, no atomic rename, no backup — the least any save that renders all of that data can cost.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterator
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from ubtui import __version__
 from ubtui.i18n import _
@@ -131,29 +132,41 @@ def render(document: Document) -> bytes:
     return render_with_body(document)[0]
 
 
-def render_with_body(document: Document) -> tuple[bytes, str]:
-    """As `render`, with the canonical JSON of the tables it wrote (what undo keeps).
+def render_with_body(document: Document, pieces: dict[str, bytes] | None = None,
+                     changed: set[str] | None = None) -> tuple[bytes, bytes]:
+    """As `render`, with the canonical JSON of the tables it wrote (what undo keeps), as UTF-8.
 
     Each table is rendered once: the file's text and the seal text (the same tables with
-    `meta` in its sorted place, without its checksum) are put together from the same pieces."""
+    `meta` in its sorted place, without its checksum) are put together from the same pieces.
+    `pieces` (a table's name → its `"name":{…}` bytes, from the last render) is brought up to date
+    and used: only the tables in `changed` (all when None) and those without a piece are rendered
+    again. A save of one session at 100× the demo renders the sessions, not the plan items too."""
     meta = meta_of(document)
     meta["generation"] = int(meta.get("generation", 0)) + 1
     meta["app_version"] = __version__
     meta["updated_at"] = utc_now()
-    pieces = {name: json.dumps(name, ensure_ascii=False) + ":" + canonical(table)
-              for name, table in document.items() if name != META}
-    names = sorted(pieces)
-    body = "{" + ",".join(pieces[name] for name in names) + "}"
-    unsealed = '"meta":' + canonical(_unsealed_meta(document))
-    seal = hashlib.sha256()
-    seal.update(b"{")
-    seal.update(",".join([pieces[name] for name in names if name < META] + [unsealed]
-                         + [pieces[name] for name in names if name > META]).encode("utf-8"))
+    if pieces is None:
+        pieces = {}
+    names = sorted(name for name in document if name != META)
+    for name in names:
+        if changed is None or name in changed or name not in pieces:
+            pieces[name] = (json.dumps(name, ensure_ascii=False) + ":" + canonical(document[name])).encode("utf-8")
+    for gone in [name for name in pieces if name not in document or name == META]:
+        del pieces[gone]
+    parts = [pieces[name] for name in names]
+    unsealed = ('"meta":' + canonical(_unsealed_meta(document))).encode("utf-8")
+    seal = hashlib.sha256(b"{")
+    for number, part in enumerate([pieces[name] for name in names if name < META] + [unsealed]
+                                  + [pieces[name] for name in names if name > META]):
+        if number:
+            seal.update(b",")
+        seal.update(part)
     seal.update(b"}")
     meta["sha256"] = seal.hexdigest()
-    head = '{"meta":' + canonical(document[META])
-    text = head + ("}" if body == "{}" else "," + body[1:])
-    return (text + "\n").encode("utf-8"), body
+    inner = b",".join(parts)
+    head = ('{"meta":' + canonical(document[META])).encode("utf-8")
+    data = b"".join((head, b"," if parts else b"", inner, b"}\n"))
+    return data, b"{" + inner + b"}"
 
 
 def verify(document: Any, *, allow_newer: bool = False, checksum: bool = True, data: bytes | None = None) -> dict[str, Any]:
@@ -273,7 +286,18 @@ class SchoolStorage(Storage):
         return self.school._document
 
     def write(self, data: Document) -> None:
-        self.school._write(data)
+        self.school._write(data, tracked=data is self.school._document)
+
+
+class TrackedTable(Table):
+    """A TinyDB table that says which table of the document it changes before it writes: the
+    save then renders that table again and takes the others' text from the last save."""
+
+    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        storage = self._storage
+        if isinstance(storage, SchoolStorage):
+            storage.school._changed.add(self.name)
+        super()._update_table(updater)
 
     def close(self) -> None:
         pass
@@ -322,7 +346,12 @@ class School:
         # Checks every save and delete passes through first (the store's closed-year guard):
         # guard(table, the stored dict before or None, the record after or None) raises to refuse.
         self.guards: list[Callable[[str, Any, Any], None]] = []
+        # Each table's text as last written (`render_with_body`), and the tables changed since, as
+        # TinyDB said while changing them: a document that comes any other way is rendered whole.
+        self._pieces: dict[str, bytes] = {}
+        self._changed: set[str] = set()
         self.db = TinyDB(storage=lambda: SchoolStorage(self))
+        self.db.table_class = TrackedTable
 
     # --- opening -------------------------------------------------------------
 
@@ -480,7 +509,7 @@ class School:
         self._batch_depth -= 1
         if self._batch_depth == 0 and self._dirty:
             self._dirty = False
-            self._write(self._document)
+            self._write(self._document, tracked=True)  # what changed in it was said as it changed
         if self._batch_depth == 0:
             self._label = None
 
@@ -551,7 +580,12 @@ class School:
         if self.read_only:
             raise ReadOnly(self.read_only_reason)
 
-    def _write(self, document: Document, *, record: bool = True) -> None:
+    def _write(self, document: Document, *, record: bool = True, tracked: bool = False) -> None:
+        """Write `document` (a new generation). `tracked`: it is the document in memory, changed
+        only through TinyDB's tables since the last write (which said which); else every table
+        is rendered again."""
+        if not tracked or document is not self._document:
+            self._pieces.clear()
         if self.read_only:
             self._reload()
             self._check_writable()
@@ -565,7 +599,8 @@ class School:
             if self._backed_up_on != today:
                 backups.make_backup(self.path, today)
                 self._backed_up_on = today
-            data, body = render_with_body(document)
+            data, body = render_with_body(document, self._pieces, self._changed)
+            self._changed = set()
             before = self._state
             try:
                 atomic_write(self.path, data)
@@ -656,6 +691,8 @@ class School:
             self._document = fresh
         for table in self.db._tables.values():
             table.clear_cache()
+        self._pieces.clear()
+        self._changed = set()
         self._state = undo.pack(body_text(self._document))
 
 
