@@ -487,6 +487,49 @@ def test_kill_during_import_leaves_before_or_after(tmp_path):
     assert 100 in states  # at least the full round got through
 
 
+def _processes_marked(mark: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if mark.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists() or (os.cpu_count() or 1) < 2,
+                    reason="reads /proc to find the workers, which need two processors")
+def test_the_workers_go_when_the_import_is_killed(tmp_path):
+    """Killed with -9, the import leaves no worker behind (they waited on its queue for ever)."""
+    stick = tmp_path / "stick"
+    document = schoolfile.read(small_school(tmp_path / "base.json", "1", teachers=1))
+    stick.mkdir()
+    for n in range(200):
+        copy = json.loads(json.dumps(document))
+        copy["meta"]["1"]["file_id"] = f"00000000-0000-4000-8000-{n:012d}"
+        (stick / f"school-{n:03d}.ubtui.json").write_bytes(build_packet(copy, full=False, now=NOW))
+    mark = f"UBTUI_TEST_MARK={os.getpid()}-{time.monotonic_ns()}"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", UBTUI_TEST_MARK=mark.split("=", 1)[1])
+    env.pop("UBTUI_IMPORT_WORKERS", None)
+    process = subprocess.Popen([sys.executable, "-m", "ubtui", "district", "--district-db", str(tmp_path / "d.sqlite"),
+                                "import", str(stick)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        deadline = time.monotonic() + 30
+        while len(_processes_marked(mark)) < 2 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.02)
+        workers = [pid for pid in _processes_marked(mark) if pid != process.pid]
+        assert workers, "the import started no worker (or ended first)"
+    finally:
+        process.kill()
+        process.wait(10)
+    deadline = time.monotonic() + 10
+    while _processes_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_marked(mark) == []
+
+
 def test_report_pdf_and_csv_carry_the_figures_in_both_languages(demo_path, tmp_path, capsys):
     from pypdf import PdfReader
 

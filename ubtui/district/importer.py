@@ -142,7 +142,27 @@ AHEAD = 2  # files in flight per worker: a packet read is ~5 MB in memory until 
 
 
 def _worker_start(language: str) -> None:
+    import signal
+    import sys
+
     i18n.set_language(language)  # the refusals come back in the user's language
+    # Ctrl+C is the importing process's to handle (it stops the workers); and a worker writes
+    # nothing on the user's terminal (under the TUI it would draw over the screen).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    # A worker goes with the import: were the importing process killed, its queue would never
+    # close (the worker holds both of its ends) and the worker would wait on it for ever.
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        def _follow() -> None:
+            wait([parent.sentinel])
+            os._exit(0)
+
+        threading.Thread(target=_follow, name="follows the import", daemon=True).start()
 
 
 def _workers_for(count: int) -> int:
