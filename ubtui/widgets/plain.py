@@ -116,6 +116,7 @@ class GlyphFilter(LineFilter):
 
 def use_plain(app: object) -> None:
     """Make a Textual app plain: its `plain` flag, 16 ANSI colours' theme and the glyph filter."""
+    _install()  # the marks in text (only a plain app needs them: not imported at every start)
     app.plain = True  # type: ignore[attr-defined]
     app._filters.append(GlyphFilter())  # type: ignore[attr-defined]
 
@@ -177,6 +178,3 @@ def _install() -> None:
 
     SelectionList.render_line = render_line  # type: ignore[method-assign]
     ToggleButton._ubtui_plain = True  # type: ignore[attr-defined]
-
-
-_install()
