@@ -701,3 +701,25 @@ def test_a_stale_tmp_is_removed_at_open_only_by_the_lock_holder(tmp_path):
     assert tmp.exists()
     with Store.open(path):
         assert not tmp.exists()
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_ctrl_c_says_one_line_and_leaves_the_file(tmp_path, monkeypatch, capsys, lang):
+    """Ctrl+C (here in the middle of a write) ends with exit 130 and one line in the user's
+    language, no traceback; the file is as it was (every write is atomic)."""
+    path = new_school(tmp_path / "school.json")
+    before = path.read_bytes()
+
+    def interrupted(*args, **kwargs):  # noqa: ANN002, ANN003
+        raise KeyboardInterrupt
+
+    from ubtui.store import restore
+
+    backups.make_backup(path, dt.date.today() - dt.timedelta(days=3))
+    monkeypatch.setattr(restore, "atomic_write", interrupted)
+    name = backups.list_backups(path)[0].name
+    code, out, err = run_cli(capsys, "--db", str(path), "--lang", lang, "backup", "restore", name)
+    assert code == 130
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err and "Ctrl+C" in err
+    assert ("прервано" in err) == (lang == "ru") and ("токтотулду" in err) == (lang == "ky")
+    assert path.read_bytes() == before

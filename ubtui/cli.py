@@ -427,7 +427,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(f"ubtui: {error}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # every write is atomic (a district import one transaction): nothing is half done
+        print(_("ubtui: interrupted (Ctrl+C); the file being written was left as it was."), file=sys.stderr)
         return 130
     except Exception as error:  # the last net: one line on screen, the details in the log
         log = _log_crash()
