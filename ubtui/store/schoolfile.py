@@ -162,13 +162,13 @@ def render_with_body(document: Document, pieces: dict[str, bytes] | None = None,
     for name in names:
         if changed is None or name in changed or name not in pieces:
             pieces[name] = (json.dumps(name, ensure_ascii=False) + ":" + canonical(document[name])).encode("utf-8")
-    for gone in [name for name in pieces if name not in document or name == META]:
+    for gone in [name for name in pieces if name not in document]:
         del pieces[gone]
     parts = [pieces[name] for name in names]
+    before_meta = sum(1 for name in names if name < META)  # the seal text has meta in its sorted place
     unsealed = ('"meta":' + canonical(_unsealed_meta(document))).encode("utf-8")
     seal = hashlib.sha256(b"{")
-    for number, part in enumerate([pieces[name] for name in names if name < META] + [unsealed]
-                                  + [pieces[name] for name in names if name > META]):
+    for number, part in enumerate(parts[:before_meta] + [unsealed] + parts[before_meta:]):
         if number:
             seal.update(b",")
         seal.update(part)
