@@ -195,8 +195,10 @@ def run(args: argparse.Namespace) -> int:
         side, folder, db = args.child
         child(side, Path(folder), Path(db))
         return 0
+    from bench.startup import byte_compile_ubtui
     from ubtui.store.packet import soundness_problems
 
+    byte_compile_ubtui()  # as installed: each worker process imports ubtui afresh
     base = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="ubtui-bench-district-"))
     try:
         document = big_school(args.scale)

@@ -424,6 +424,33 @@ def test_a_school_file_is_accepted_like_a_packet(tmp_path):
         assert db.school(received.file_id)["kind"] == "school"
 
 
+def test_a_records_body_is_one_text_however_the_file_came(demo_path, tmp_path):
+    """A packet as exported gives each record's body as the file holds it; a packet laid out
+    otherwise (sealed the same), and the school file itself, give the record written out. The
+    bodies are the same text, so a school that came both ways is "identical", not changed."""
+    from ubtui.district.importer import _rows
+    from ubtui.store.packet import _seal
+
+    data = build_packet(schoolfile.read(demo_path), full=True, now=NOW)
+    as_exported = read_received(data)
+    assert as_exported.texts is not None and len(as_exported.texts) == as_exported.records() > 300
+    value = json.loads(data)
+    spaced = json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
+    laid_out_otherwise = read_received(spaced)
+    assert laid_out_otherwise.texts is None
+    assert _seal(value["header"], value["tables"]) == value["header"]["sha256"]
+    school_file = read_received(demo_path.read_bytes())
+    rows = _rows(as_exported)
+    assert rows == _rows(laid_out_otherwise)
+    assert sorted(rows) == sorted(_rows(school_file))
+    assert all(json.loads(body) == as_exported.tables[t][d] for t, _i, d, body in rows)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.ubtui.json").write_bytes(spaced)
+    (tmp_path / "in" / "b.ubtui.json").write_bytes(data)
+    first, second = imported(tmp_path / "district.sqlite", tmp_path / "in")
+    assert (first.verdict, second.verdict) == (NEW, IDENTICAL)
+
+
 def test_check_district_database(tmp_path, capsys):
     db_path = tmp_path / "district.sqlite"
     imported(db_path, packet_of(small_school(tmp_path / "s.json", "8"), tmp_path / "stick"))

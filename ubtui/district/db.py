@@ -203,6 +203,11 @@ class DistrictDB:
         """(table, id, doc_id, body) of one school's records."""
         yield from self.conn.execute("SELECT tbl, id, doc_id, body FROM records WHERE file_id = ?", (file_id,))
 
+    def partition_bodies(self, file_id: str) -> Iterator[tuple[tuple[str, str], bytes]]:
+        """((table, id), body as UTF-8) of one school's records, to compare with a packet's."""
+        yield from (((t, i), body) for t, i, body in self.conn.execute(
+            "SELECT tbl, id, CAST(body AS BLOB) FROM records WHERE file_id = ?", (file_id,)))
+
     def counts(self) -> tuple[int, int]:
         """(schools, records)."""
         schools = self.conn.execute("SELECT count(*) FROM schools").fetchone()[0]

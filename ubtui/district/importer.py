@@ -102,10 +102,16 @@ def school_label(received: Received) -> str:
 _BODY = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder for every record
 
 
-def _rows(received: Received) -> list[tuple[str, str, str, str]]:
-    """(table, id, doc_id, body) of every record (packets and school files hold their keys sorted)."""
+def _rows(received: Received) -> list[tuple[str, str, str, bytes]]:
+    """(table, id, doc_id, body) of every record, the body as UTF-8 JSON: the record's text in
+    a packet as exported, else the record written out the same way (packets and school files
+    hold their keys sorted, so both give one text for one record)."""
+    tables = received.tables
+    if received.texts is not None:
+        return [(name, tables[name][doc_id]["id"], doc_id, text.encode("utf-8"))
+                for name, doc_id, text in received.texts]
     body = _BODY
-    return [(name, record["id"], doc_id, body(record)) for name, table in received.tables.items()
+    return [(name, record["id"], doc_id, body(record).encode("utf-8")) for name, table in tables.items()
             for doc_id, record in table.items()]
 
 
@@ -115,7 +121,7 @@ class _Read:
     worker process too), without the parsed tables, whose bodies stand in for them."""
 
     received: Received | None
-    rows: list[tuple[str, str, str, str]]  # (table, id, doc_id, body): a flat list crosses between processes fastest
+    rows: list[tuple[str, str, str, bytes]]  # (table, id, doc_id, body): a flat list of bytes crosses between processes fastest
     problem: str = ""  # why the file was refused, translated
 
 
@@ -128,7 +134,7 @@ def _read_one(path: Path) -> _Read:
         return _Read(None, [], str(error))
     received.public_sha256()  # worked out here: in a worker, it is done beside the others
     rows = _rows(received)
-    received.tables = {}  # not carried back: the rows are
+    received.tables, received.texts = {}, None  # not carried back: the rows are
     return _Read(received, rows)
 
 
@@ -292,7 +298,7 @@ def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: list[Path],
     rows = read.rows
     if verdict.verdict == REPLACED:
         new = {(t, i): body for t, i, _d, body in rows}
-        old = {(t, i): body for t, i, _d, body in db.partition(received.file_id)}
+        old = dict(db.partition_bodies(received.file_id))
         verdict.added = sum(1 for key in new if key not in old)
         verdict.removed = sum(1 for key in old if key not in new)
         verdict.changed = sum(1 for key, body in new.items() if key in old and old[key] != body)
@@ -301,7 +307,7 @@ def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: list[Path],
         verdict.added = len(rows)
     file_id = received.file_id
     conn.executemany(
-        "INSERT INTO records (file_id, tbl, id, doc_id, body) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO records (file_id, tbl, id, doc_id, body) VALUES (?, ?, ?, ?, CAST(? AS TEXT))",  # UTF-8 as it is
         ((file_id, t, i, d, body) for t, i, d, body in rows),
     )
     s = received.school

@@ -190,6 +190,91 @@ def loads_strict(data: bytes) -> Any:
     return value
 
 
+_scan_strict: Any = None
+
+
+def _strict_scanner() -> Any:
+    """The C scanner with `loads_strict`'s rules on every value it reads (made once)."""
+    global _scan_strict
+    if _scan_strict is None:
+        _scan_strict = json.JSONDecoder(
+            object_pairs_hook=_no_duplicates, parse_constant=_reject_constant, parse_float=_finite_float
+        ).scan_once
+    return _scan_strict
+
+
+def loads_strict_tables(data: bytes, lead: str) -> tuple[Any, list[tuple[str, str, str]]] | None:
+    """`loads_strict(data)` of a document written as ubtui writes a packet, without a byte of
+    space: `{"<lead>":VALUE,"tables":{NAME:{DOC:RECORD,…},…}}` and a line end, together with
+    each record's own text as (table, doc, text), in the file's order.
+
+    The district keeps that text as the record's body, so it need not write every record out
+    again.  None when the text is laid out in any other way or breaks any strict rule:
+    `loads_strict` then reads it, or says what is wrong with it."""
+    if len(data) < 32 or data[:1] != b"{":  # a BOM, space first, or too short for the layout
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    from json.decoder import scanstring
+
+    scan = _strict_scanner()
+    spans: list[tuple[str, str, str]] = []
+    keep = spans.append
+    tables: dict[str, Any] = {}
+    opening = '{"' + lead + '":'
+    collecting = gc.isenabled()
+    gc.disable()  # as in loads_strict
+    try:
+        if not text.startswith(opening):
+            return None
+        lead_value, pos = scan(text, len(opening))
+        if not text.startswith(',"tables":{', pos):
+            return None
+        pos += 11
+        if text[pos] != "}":
+            while True:  # at the quote of a table's name
+                if text[pos] != '"':
+                    return None
+                name, pos = scanstring(text, pos + 1)
+                if not text.startswith(":{", pos) or name in tables:
+                    return None
+                pos += 2
+                table: dict[str, Any] = {}
+                tables[name] = table
+                if text[pos] != "}":
+                    while True:  # at the quote of a record's doc id
+                        if text[pos] != '"':
+                            return None
+                        doc, start = scanstring(text, pos + 1)
+                        if text[start] != ":" or doc in table:
+                            return None
+                        record, pos = scan(text, start + 1)
+                        table[doc] = record
+                        keep((name, doc, text[start + 1:pos]))
+                        if text[pos] != ",":
+                            break
+                        pos += 1
+                if text[pos] != "}":
+                    return None
+                pos += 1
+                if text[pos] != ",":
+                    break
+                pos += 1
+        if text[pos] != "}" or text[pos + 1:] not in ("}", "}\n"):
+            return None
+    except (BadJSON, RecursionError, StopIteration, IndexError, ValueError):
+        return None  # the reader's own words for it come from loads_strict
+    finally:
+        if collecting:
+            gc.enable()
+    value = {lead: lead_value, "tables": tables}
+    if _nesting(data) + 1 > MAX_DEPTH or ((b"\\ud" in data or b"\\uD" in data) and _has_lone_surrogate(value)):
+        return None
+    return value, spans
+
+
 def canonical(value: Any) -> str:
     """The one text of a value that its checksum is taken over."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)

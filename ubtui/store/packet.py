@@ -26,7 +26,7 @@ from ubtui import __version__
 from ubtui.i18n import _, ngettext
 from ubtui.store import migrations
 from ubtui.store.errors import DamagedFile, FileProblem, ForeignFile, NewerSchema
-from ubtui.store.jsonio import BadJSON, canonical, fsync_dir, loads_strict, sha256_text
+from ubtui.store.jsonio import BadJSON, canonical, fsync_dir, loads_strict, loads_strict_tables, sha256_text
 from ubtui.store.schoolfile import FORMAT, META, meta_of, verify
 
 PACKET_FORMAT = "ubtui-packet"
@@ -58,6 +58,9 @@ class Received:
     sha256: str  # of the bytes as received
     data: bytes = field(repr=False, default=b"")
     _public: str = field(repr=False, default="")
+    # (table, doc id, text) of every record as the file holds it, when that is the text ubtui
+    # would write for it (a packet as exported, not migrated); None: write the records out.
+    texts: list[tuple[str, str, str]] | None = field(repr=False, default=None)
 
     def records(self) -> int:
         return sum(len(t) for t in self.tables.values())
@@ -282,10 +285,16 @@ def read_received(data: bytes) -> Received:
     digest = hashlib.sha256(data).hexdigest()
     if len(data) > MAX_BYTES:
         raise DamagedFile(too_large_message(len(data)))
-    try:
-        value = loads_strict(data)
-    except BadJSON as error:
-        raise DamagedFile(str(error)) from None
+    # A packet as ubtui writes it is read with each record's text (the district keeps it).
+    laid_out = loads_strict_tables(data, "header") if data.startswith(b'{"header":') else None
+    if laid_out is not None:
+        value, texts = laid_out
+    else:
+        texts = None
+        try:
+            value = loads_strict(data)
+        except BadJSON as error:
+            raise DamagedFile(str(error)) from None
     if isinstance(value, dict) and META in value and "header" not in value:
         meta = verify(value, data=data)
         document = migrations.migrate(value) if meta["schema"] < migrations.SCHEMA else value
@@ -305,6 +314,7 @@ def read_received(data: bytes) -> Received:
         if raw is not None and _seal_raw(header, raw) == header["sha256"]:  # as written: nothing to render again
             tables_sha256 = hashlib.sha256(raw).hexdigest()
         else:
+            texts = None  # not the text that was sealed: not as ubtui wrote it
             tables_text = canonical(tables)
             if _seal(header, tables, tables_text) != header["sha256"]:
                 raise DamagedFile(_("the checksum does not match: the packet was changed or damaged"))
@@ -314,6 +324,7 @@ def read_received(data: bytes) -> Received:
         if header["schema"] < migrations.SCHEMA:
             document = migrations.migrate(document)
             tables = {name: table for name, table in document.items() if name != META}
+            texts = None  # the records changed
         kind, full, exported_at = "packet", header["full"], header["exported_at"]
         # Without --full the private fields are blank already: the tables are their public view.
         public = "" if full or header["schema"] < migrations.SCHEMA else tables_sha256
@@ -321,7 +332,8 @@ def read_received(data: bytes) -> Received:
     lines = soundness_problems(document)
     if lines:
         raise _unsound(lines)
-    return Received(kind, file_id, generation, schema, exported_at, full, school_of(tables), tables, digest, data, public)
+    return Received(kind, file_id, generation, schema, exported_at, full, school_of(tables), tables, digest, data, public,
+                    texts)
 
 
 def too_large_message(size: int) -> str:
