@@ -179,7 +179,8 @@ def test_dry_run_says_what_apply_does_and_changes_nothing(tmp_path):
     imported(db_path)  # an empty database
     before = dump(db_path)
     dry = imported(db_path, tmp_path / "stick", dry_run=True)
-    assert dump(db_path) == before and not (tmp_path / "packets").exists() or not list((tmp_path / "packets").iterdir())
+    assert dump(db_path) == before
+    assert not (tmp_path / "packets").exists() or not list((tmp_path / "packets").iterdir())  # nothing kept, no part
     applied = imported(db_path, tmp_path / "stick")
     assert [v.line() for v in dry] == [v.line() for v in applied]
     assert [v.verdict for v in applied] == [NEW] * 3 and len(packets) == 3
@@ -207,9 +208,9 @@ def test_worker_processes_read_ahead_with_the_same_verdicts_as_one_pass(tmp_path
     started: list[int] = []
     original = importer._reads
 
-    def counted(paths):  # noqa: ANN001, ANN202
+    def counted(paths, keep):  # noqa: ANN001, ANN202
         started.append(importer._workers_for(len(paths)))
-        return original(paths)
+        return original(paths, keep)
 
     monkeypatch.setattr(importer, "_reads", counted)
     results = {}
@@ -252,12 +253,14 @@ def test_without_worker_processes_the_files_are_read_here(tmp_path, monkeypatch,
                 raise OSError(38, "Function not implemented")
             self.submitted = 0
 
-        def submit(self, function, path):  # noqa: ANN001, ANN201
+        def submit(self, function, path, keep):  # noqa: ANN001, ANN201
             self.submitted += 1
             future: Future = Future()
             if self.submitted <= 2:
-                future.set_result(function(path))
-            else:
+                future.set_result(function(path, keep))
+            else:  # the worker died halfway through writing the packet it keeps
+                keep.mkdir(exist_ok=True)
+                (keep / f"{read_received(path.read_bytes()).sha256}.ubtui.json.99999-1.part").write_bytes(b'{"hea')
                 future.set_exception(BrokenProcessPool("a worker died"))
             return future
 
@@ -270,6 +273,9 @@ def test_without_worker_processes_the_files_are_read_here(tmp_path, monkeypatch,
     assert [v.path for v in verdicts] == packets
     with DistrictDB(tmp_path / "district.sqlite") as db:
         assert db.counts()[0] == 4
+        for verdict, packet in zip(verdicts, packets):  # each kept whole, nothing half written left
+            assert db.packet_path(db.school(verdict.file_id)["sha256"]).read_bytes() == packet.read_bytes()
+    assert sorted(p.suffix for p in (tmp_path / "packets").iterdir()) == [".json"] * 4
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -483,6 +489,7 @@ def test_kill_during_import_leaves_before_or_after(tmp_path):
     rng = random.Random(13)
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     states = set()
+    has_proc = Path("/proc/self/environ").exists()
     took = 0.5
     for round_ in range(KILL_ROUNDS):
         work = tmp_path / f"r{round_}"
@@ -490,9 +497,10 @@ def test_kill_during_import_leaves_before_or_after(tmp_path):
         db_path = work / "district.sqlite"
         shutil.copy(empty, db_path)
         started = time.monotonic()
+        mark = f"UBTUI_TEST_KILL_ROUND={tmp_path.name}-{round_}"
         process = subprocess.Popen(
             [sys.executable, "-m", "ubtui", "district", "--district-db", str(db_path), "import", str(stick)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(env, UBTUI_TEST_KILL_ROUND=mark.split("=")[1]),
         )
         if round_ == 0:  # the first round runs to the end: how long a whole import takes
             assert process.wait(60) == 0
@@ -510,6 +518,13 @@ def test_kill_during_import_leaves_before_or_after(tmp_path):
             conn.close()
         assert (schools, records) in {(0, 0), (100, 100 * per_school)}, round_
         states.add(schools)
+        if has_proc:  # the next writable open keeps the packets the database took, and no part
+            deadline = time.monotonic() + 10
+            while _processes_marked(mark) and time.monotonic() < deadline:  # the workers go with it
+                time.sleep(0.05)
+            DistrictDB(db_path, writable=True).close()
+            kept = sorted(p.name for p in (work / "packets").iterdir()) if (work / "packets").exists() else []
+            assert len(kept) == (100 if schools else 0) and all(name.endswith(".ubtui.json") for name in kept), round_
         shutil.rmtree(work)
     assert 100 in states  # at least the full round got through
 

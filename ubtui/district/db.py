@@ -8,6 +8,7 @@ named by their sha256.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from pathlib import Path
@@ -20,6 +21,7 @@ from ubtui.store.lock import InstanceLock, describe_holder
 
 SCHEMA = 1
 PART = ".part"
+SUFFIX = ".ubtui.json"
 
 # MIGRATIONS[n] turns a version-n database into a version-(n+1) one.
 MIGRATIONS: list[str] = [
@@ -153,7 +155,7 @@ class DistrictDB:
         known = {row[0] for row in conn.execute("SELECT sha256 FROM import_log")}
         for part in folder.glob("*" + PART):
             sha = part.name.split(".", 1)[0]
-            target = part.with_name(part.name[: -len(PART)])
+            target = kept_name(part)
             try:
                 if sha in known and not target.exists():
                     os.replace(part, target)
@@ -218,7 +220,7 @@ class DistrictDB:
         return [(row[0], row[1]) for row in self.conn.execute("SELECT number, name FROM expected ORDER BY n")]
 
     def packet_path(self, sha256: str) -> Path:
-        return packets_dir(self.path) / f"{sha256}.ubtui.json"
+        return packets_dir(self.path) / f"{sha256}{SUFFIX}"
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -234,43 +236,57 @@ class DistrictDB:
             raise
 
 
-def keep_packet_part(db: DistrictDB, sha256: str, data: bytes) -> Path | None:
-    """Write an accepted packet as `<sha>.ubtui.json.part` (made durable by `sync_packet_parts`
-    before the commit); None if it is kept already."""
-    target = db.packet_path(sha256)
-    if target.exists():
+_parts = itertools.count(1)
+
+
+def write_packet_part(folder: Path, sha256: str, data: bytes) -> Path | None:
+    """An accepted packet's bytes, written and fsynced as `<sha>.ubtui.json.<unique>.part` in the
+    packets folder; None when the district keeps it already.  The importer takes the part (its
+    name follows once the database has committed) or drops it; the workers write them while
+    the import goes on, each under its own name."""
+    folder = Path(folder)
+    if (folder / f"{sha256}{SUFFIX}").exists():
         return None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(target.name + PART)
-    with open(part, "wb") as handle:
-        handle.write(data)
+    folder.mkdir(parents=True, exist_ok=True)
+    part = folder / f"{sha256}{SUFFIX}.{os.getpid()}-{next(_parts)}{PART}"
+    try:
+        with open(part, "xb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     return part
 
 
+def kept_name(part: Path) -> Path:
+    """The name a kept packet's part takes: `<sha>.ubtui.json`."""
+    return part.with_name(part.name.split(".", 1)[0] + SUFFIX)
+
+
 def sync_packet_parts(parts: list[Path]) -> None:
-    """The kept packets on disk before the database says it has them: one `sync` for all
-    (a hundred fsyncs cost a hundred journal commits), each file's fsync where there is no sync."""
-    if not parts:
-        return
-    if hasattr(os, "sync"):
-        os.sync()
-        return
-    for part in parts:
-        with open(part, "rb+") as handle:
-            os.fsync(handle.fileno())
+    """The kept packets' names on disk before the database says it has them (their bytes were
+    fsynced as they were written)."""
+    if parts:
+        fsync_dir(parts[0].parent)
 
 
 def finish_packet_parts(parts: list[Path]) -> None:
     """After the commit: the kept packets take their names."""
     for part in parts:
-        os.replace(part, part.with_name(part.name[: -len(PART)]))
+        os.replace(part, kept_name(part))
     if parts:
         fsync_dir(parts[0].parent)
 
 
-def drop_packet_parts(parts: list[Path]) -> None:
-    for part in parts:
-        try:
-            part.unlink()
-        except OSError:
-            pass
+def drop_packet_parts(folder: Path, keep: list[Path] = ()) -> None:  # type: ignore[assignment]
+    """Every part in the packets folder but `keep`: the packets this import did not take, and any
+    a worker left half written (this process holds the database's lock: every part is its own)."""
+    kept = set(keep)
+    for part in Path(folder).glob("*" + PART):
+        if part not in kept:
+            try:
+                part.unlink()
+            except OSError:
+                pass

@@ -22,8 +22,9 @@ from ubtui.district.db import (
     DistrictError,
     drop_packet_parts,
     finish_packet_parts,
-    keep_packet_part,
+    packets_dir,
     sync_packet_parts,
+    write_packet_part,
 )
 from ubtui import i18n
 from ubtui.i18n import N_, _, format_date
@@ -123,19 +124,22 @@ class _Read:
     received: Received | None
     rows: list[tuple[str, str, str, bytes]]  # (table, id, doc_id, body): a flat list of bytes crosses between processes fastest
     problem: str = ""  # why the file was refused, translated
+    part: Path | None = None  # the file's bytes, written to keep should it be taken (None: kept already, or a dry run)
 
 
-def _read_one(path: Path) -> _Read:
-    """Read, verify and check one file, and encode its records' bodies: all of an import's work
-    that does not touch the database."""
+def _read_one(path: Path, keep: Path | None = None) -> _Read:
+    """Read, verify and check one file, encode its records' bodies and, unless `keep` is None,
+    write its bytes into that packets folder: all of an import's work that does not touch the
+    database (the bytes need not cross between the processes, and are on disk by the commit)."""
     try:
         received = read_received_file(path)
     except FileProblem as error:
         return _Read(None, [], str(error))
     received.public_sha256()  # worked out here: in a worker, it is done beside the others
     rows = _rows(received)
-    received.tables, received.texts = {}, None  # not carried back: the rows are
-    return _Read(received, rows)
+    part = write_packet_part(keep, received.sha256, received.data) if keep is not None else None
+    received.tables, received.texts, received.data = {}, None, b""  # not carried back: the rows are
+    return _Read(received, rows, part=part)
 
 
 # Reading and checking a file is ~80% of an import and needs nothing of the others: with several
@@ -177,11 +181,11 @@ def _workers_for(count: int) -> int:
     return min(MAX_WORKERS, (os.cpu_count() or 1), count) if (os.cpu_count() or 1) > 1 else 0
 
 
-def _reads(files: list[Path]) -> Iterator[_Read]:
+def _reads(files: list[Path], keep: Path | None = None) -> Iterator[_Read]:
     """`_read_one` of every file, in order: here, or by worker processes a few files ahead."""
     workers = _workers_for(len(files))
     if not workers:
-        yield from map(_read_one, files)
+        yield from (_read_one(path, keep) for path in files)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -193,25 +197,25 @@ def _reads(files: list[Path]) -> Iterator[_Read]:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_worker_start, initargs=(i18n.get_language(),))
     except (OSError, ImportError, NotImplementedError, ValueError):  # no processes here (a locked-down PC)
-        yield from map(_read_one, files)
+        yield from (_read_one(path, keep) for path in files)
         return
     done = 0
     try:
         pending: collections.deque = collections.deque()
         queued = iter(files)
         for path in queued:
-            pending.append(pool.submit(_read_one, path))
+            pending.append(pool.submit(_read_one, path, keep))
             if len(pending) >= workers * AHEAD:
                 break
         while pending:
             read = pending.popleft().result()
             for path in queued:
-                pending.append(pool.submit(_read_one, path))
+                pending.append(pool.submit(_read_one, path, keep))
                 break
             done += 1
             yield read
     except BrokenProcessPool:  # a worker died (out of memory, killed): the rest is read here
-        yield from map(_read_one, files[done:])
+        yield from (_read_one(path, keep) for path in files[done:])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -242,36 +246,38 @@ def run_import(
     stamp = stamp.replace("+00:00", "Z")
     conn = db.conn
     verdicts: list[Verdict] = []
-    parts: list[Path] = []
-    reads = _reads(files)
+    parts: dict[str, Path] = {}  # sha256 → the part of a kept packet this import takes
+    folder = packets_dir(db.path)
+    reads = _reads(files, None if dry_run else folder)
     conn.execute("BEGIN IMMEDIATE")
     try:
         for index, (path, read) in enumerate(zip(files, reads), 1):
-            verdict = _one(db, path, read, stamp, parts, dry_run)
+            verdict = _one(db, path, read, stamp, parts)
             verdicts.append(verdict)
             if progress is not None:
                 progress(index, len(files), verdict)
         reads.close()  # every file was read: the workers go
+        drop_packet_parts(folder, list(parts.values()))  # the refused, the repeated
         if dry_run:
             conn.execute("ROLLBACK")
         else:
-            sync_packet_parts(parts)
+            sync_packet_parts(list(parts.values()))
             conn.execute("COMMIT")
     except BaseException:
         reads.close()  # the workers stop, before anything else is undone
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        drop_packet_parts(parts)
+        drop_packet_parts(folder)
         raise
     try:
-        finish_packet_parts(parts)
+        finish_packet_parts(list(parts.values()))
     except OSError as error:  # the database has them; the next writable open finishes the names
         raise DistrictError(_("The import was saved, but a kept packet could not be named ({error}).").format(
             error=error.strerror or error)) from None
     return verdicts
 
 
-def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: list[Path], dry_run: bool) -> Verdict:
+def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: dict[str, Path]) -> Verdict:
     received = read.received
     if received is None:
         return Verdict(path, REFUSED, reason=read.problem)
@@ -326,10 +332,9 @@ def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: list[Path],
         (stamp, path.name, received.sha256, received.file_id, received.generation, verdict.verdict,
          verdict.added, verdict.changed, verdict.removed),
     )
-    if not dry_run:  # kept as received (a school file too): the district's history
-        part = keep_packet_part(db, received.sha256, received.data)
-        if part is not None:
-            parts.append(part)
+    # Kept as received (a school file too): the district's history; a packet met twice, once.
+    if read.part is not None:
+        parts.setdefault(received.sha256, read.part)
     return verdict
 
 
