@@ -596,6 +596,31 @@ def test_report_pdf_and_csv_carry_the_figures_in_both_languages(demo_path, tmp_p
         assert csv_text.count("\n") == len(report.compliance.rows) + 1 and held[0] in csv_text
 
 
+def test_a_school_read_for_a_day_gives_the_figures_of_all_its_records(demo_path, tmp_path):
+    """The report and the views read a school for a day (of its sessions, lesson events and plan
+    items only the current year's; for the courses list only four tables): the figures are those
+    of every record read."""
+    from ubtui.district.views import compliance_rows, district_compliance, load_school, overdue_teachers
+
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, demo_path)
+    with DistrictDB(db_path) as db:
+        [row] = db.schools()
+        whole, of_the_day = load_school(db, row), load_school(db, row, today=DEMO_DAY)
+        assert len(of_the_day.of("sessions")) < len(whole.of("sessions"))  # the other year's are left out
+        assert 0 < len(of_the_day.of("plan_items")) < len(whole.of("plan_items"))
+        assert of_the_day.of("teachers") == whole.of("teachers")
+        assert compliance_rows(of_the_day, DEMO_DAY) == compliance_rows(whole, DEMO_DAY)
+        assert district_compliance(db, DEMO_DAY) == compliance_rows(whole, DEMO_DAY)
+        assert any(r.figures is not None and r.figures.plan is not None for r in compliance_rows(whole, DEMO_DAY))
+        overdue = overdue_teachers(db, DEMO_DAY)
+        assert overdue, "the demo has teachers overdue for courses"
+        from ubtui.domain.compliance import courses_overdue
+
+        late = courses_overdue(whole.of("teachers"), whole.of("courses"), DEMO_DAY, whole.settings.rules)
+        assert sorted(t.teacher for t in overdue) == sorted(t.full_name for t in late)
+
+
 def test_district_figures_are_the_home_screens(demo_path, demo_store, tmp_path):
     """One rule, one place: the district's row of an association says what its home screen says."""
     from ubtui.district.views import compliance_rows, each_school

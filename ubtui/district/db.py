@@ -205,6 +205,14 @@ class DistrictDB:
         """(table, id, doc_id, body) of one school's records."""
         yield from self.conn.execute("SELECT tbl, id, doc_id, body FROM records WHERE file_id = ?", (file_id,))
 
+    def bodies(self, file_id: str, tables: tuple[str, ...] | None = None) -> sqlite3.Cursor:
+        """(table, body) of one school's records (of `tables` only, when given), as `partition` orders them."""
+        if tables is None:
+            return self.conn.execute("SELECT tbl, body FROM records WHERE file_id = ?", (file_id,))
+        marks = ", ".join("?" * len(tables))
+        return self.conn.execute(f"SELECT tbl, body FROM records WHERE file_id = ? AND tbl IN ({marks})",
+                                 (file_id, *tables))
+
     def partition_bodies(self, file_id: str) -> Iterator[tuple[tuple[str, str], bytes]]:
         """((table, id), body as UTF-8) of one school's records, to compare with a packet's."""
         yield from (((t, i), body) for t, i, body in self.conn.execute(

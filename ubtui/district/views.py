@@ -16,10 +16,12 @@ from ubtui.domain.courses import Course
 from ubtui.domain.lessons import LessonEvent
 from ubtui.domain.mentoring import Mentorship
 from ubtui.domain.plans import Plan, PlanItem
+from ubtui.domain.records import reader
 from ubtui.domain.sessions import Session
 from ubtui.domain.settings import Settings
 from ubtui.domain.teachers import Teacher, name_key
 from ubtui.domain.years import AcademicYear, pick_current
+from ubtui.store.jsonio import collector_paused
 
 TABLES = {
     "associations": Association, "teachers": Teacher, "courses": Course, "sessions": Session,
@@ -30,7 +32,8 @@ TABLES = {
 
 @dataclass
 class SchoolRecords:
-    """One school's records as the domain reads them (tables this ubtui does not know stay dicts)."""
+    """One school's records as the domain reads them (tables this ubtui does not know stay dicts);
+    loaded for a day, of its sessions, lesson events and plan items only the current year's."""
 
     file_id: str
     row: Any  # the `schools` row
@@ -60,12 +63,40 @@ def school_title(row: Any) -> str:
     return " ".join(p for p in (f"№{number}" if number else "", row["name"]) if p)
 
 
-def load_school(db: DistrictDB, row: Any) -> SchoolRecords:
+# Read for a day: the years and plans first, to know which sessions, lesson events and plan
+# items are the current year's (the compliance of that year looks at no others).
+_FIRST = ("years", "plans")
+_OF_THE_YEAR = {"sessions": "year_id", "lesson_events": "year_id"}
+
+
+def load_school(db: DistrictDB, row: Any, *, today: dt.date | None = None,
+                only: tuple[str, ...] | None = None) -> SchoolRecords:
+    """A school's records: every table, or `only` those; with `today`, of the year-bound tables
+    only the records of the academic year current on that day."""
+    bodies: dict[str, list[str]] = {}
+    for table, body in db.bodies(row["file_id"], only):
+        bodies.setdefault(table, []).append(body)
     tables: dict[str, list[Any]] = {}
-    for table, _id, _doc, body in db.partition(row["file_id"]):
-        data = json.loads(body)
-        cls = TABLES.get(table)
-        tables.setdefault(table, []).append(cls.from_dict(data) if cls is not None else data)
+    year_id: str | None = None
+    plan_ids: set[str] = set()
+    with collector_paused():  # records make no cycles
+        for table in sorted(bodies, key=lambda name: _FIRST.index(name) if name in _FIRST else len(_FIRST)):
+            values = json.loads("[" + ",".join(bodies[table]) + "]")  # a table's bodies in one parse
+            if today is not None and table in _OF_THE_YEAR:
+                values = [data for data in values if data.get(_OF_THE_YEAR[table]) == year_id]
+            elif today is not None and table == "plan_items":
+                values = [data for data in values if data.get("plan_id") in plan_ids]
+            cls = TABLES.get(table)
+            if cls is None:
+                tables[table] = values
+                continue
+            read = reader(cls)  # the record when its shape is right; the slow path says why not
+            tables[table] = [record if (record := read(data)) is not None else cls.from_dict(data) for data in values]
+            if today is not None and table == "years":
+                year = pick_current(tables[table], today)
+                year_id = year.id if year is not None else None
+            elif today is not None and table == "plans":
+                plan_ids = {plan.id for plan in tables[table] if plan.year_id == year_id}
     return SchoolRecords(row["file_id"], row, tables)
 
 
@@ -73,9 +104,10 @@ def sorted_schools(db: DistrictDB) -> list[Any]:
     return sorted(db.schools(), key=lambda r: (name_key(r["name"]), r["number"], r["file_id"]))
 
 
-def each_school(db: DistrictDB) -> Iterator[SchoolRecords]:
+def each_school(db: DistrictDB, *, today: dt.date | None = None,
+                only: tuple[str, ...] | None = None) -> Iterator[SchoolRecords]:
     for row in sorted_schools(db):
-        yield load_school(db, row)
+        yield load_school(db, row, today=today, only=only)
 
 
 def compliance_rows(school: SchoolRecords, today: dt.date) -> list[ComplianceRow]:
@@ -87,20 +119,36 @@ def compliance_rows(school: SchoolRecords, today: dt.date) -> list[ComplianceRow
         return [ComplianceRow(title, number, school.file_id, a.name, "", None) for a in associations]
     rules = school.settings.rules
     plans = {p.association_id: p for p in school.of("plans") if p.year_id == year.id}
+    # Each association is given its own records (the rules would pick them out of all of them).
+    sessions = _grouped(school.of("sessions"), "association_id")
+    events = _grouped(school.of("lesson_events"), "association_id")
+    items = _grouped(school.of("plan_items"), "plan_id")
+    teachers = _grouped(school.of("teachers"), "association_id")
+    courses = _grouped(school.of("courses"), "teacher_id")
     rows = []
     for association in associations:
+        plan = plans.get(association.id)
+        members = teachers.get(association.id, [])
         figures = association_compliance(
-            association, year, sessions=school.of("sessions"), plan=plans.get(association.id),
-            plan_items=school.of("plan_items"), teachers=school.of("teachers"), courses=school.of("courses"),
-            mentorships=school.of("mentorships"), lesson_events=school.of("lesson_events"), rules=rules, today=today,
+            association, year, sessions=sessions.get(association.id, []), plan=plan,
+            plan_items=items.get(plan.id, []) if plan is not None else [], teachers=members,
+            courses=[c for t in members for c in courses.get(t.id, [])], mentorships=school.of("mentorships"),
+            lesson_events=events.get(association.id, []), rules=rules, today=today,
         )
         rows.append(ComplianceRow(title, number, school.file_id, association.name, year.label, figures))
     return rows
 
 
+def _grouped(records: list[Any], field: str) -> dict[str, list[Any]]:
+    groups: dict[str, list[Any]] = {}
+    for record in records:
+        groups.setdefault(getattr(record, field), []).append(record)
+    return groups
+
+
 def district_compliance(db: DistrictDB, today: dt.date) -> list[ComplianceRow]:
     rows: list[ComplianceRow] = []
-    for school in each_school(db):
+    for school in each_school(db, today=today):
         rows.extend(compliance_rows(school, today))
     return rows
 
@@ -115,7 +163,7 @@ class OverdueTeacher:
 def overdue_teachers(db: DistrictDB, today: dt.date) -> list[OverdueTeacher]:
     """Active teachers past the course rule across the district, by school then name."""
     found = []
-    for school in each_school(db):
+    for school in each_school(db, only=("associations", "teachers", "courses", "settings")):
         names = {a.id: a.name for a in school.of("associations")}
         late = courses_overdue(school.of("teachers"), school.of("courses"), today, school.settings.rules)
         for teacher in sorted(late, key=lambda t: name_key(t.full_name)):

@@ -95,7 +95,7 @@ class ComplianceScreen(Screen[None]):
         row = db.school(self.file_id)
         if row is None:
             return
-        school = load_school(db, row)
+        school = load_school(db, row, today=self.app.today)  # type: ignore[attr-defined]
         self.query_one("#compliance-school", Static).update(_escape(school_title(row)))
         table = self.query_one("#compliance", DataTable)
         table.add_columns(_("Association"), _("Sessions"), _("Seminar"), _("Plan approved"), _("Courses overdue"),
