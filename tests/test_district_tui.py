@@ -46,3 +46,42 @@ async def test_dry_run_then_apply_from_the_district_tui(tmp_path: Path):
             assert app.screen.query_one("#compliance", DataTable).row_count == 1
     finally:
         db.close()
+
+
+async def test_the_district_tui_speaks_the_users_language_and_keeps_its_lines_in_view(tmp_path: Path, monkeypatch):
+    """The footer's keys are in Kyrgyz (or Russian), as in the school's app; a school's compliance
+    keeps the school's name in view above a long table; TERM=linux makes it plain."""
+    from textual.widgets import Static
+
+    from ubtui import i18n
+    from ubtui.district.importer import run_import
+    from ubtui.i18n import _
+    from ubtui.screens.district import DistrictApp
+
+    from ubtui.domain.associations import Association
+    from ubtui.store import Store
+
+    school = small_school(tmp_path / "s.json", "7")
+    with Store.open(school) as store:  # more associations than the screen has lines
+        for n in range(30):
+            store.associations.save(Association(name=f"Бирикме {n:02}"))
+    db = DistrictDB(tmp_path / "district.sqlite", writable=True)
+    run_import(db, [school])
+    monkeypatch.setenv("TERM", "linux")
+    try:
+        for language in ("ky", "ru"):
+            i18n.set_language(language)
+            app = DistrictApp(db, today=DEMO_DAY)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                assert app.plain and app.theme == "ansi-dark"
+                shown = {active.binding.description for active in app.screen.active_bindings.values() if active.binding.show}
+                assert {_("Import"), _("Quit")} <= shown and "Import" not in shown, shown
+                await pilot.press("enter")
+                await pilot.pause()
+                title = app.screen.query_one("#compliance-school", Static)
+                assert "Мектеп 7" in str(title.render()) and title.region.y == 1  # under the header, not scrolled away
+                assert app.screen.query_one("#compliance").row_count == 31
+    finally:
+        i18n.set_language("ky")
+        db.close()

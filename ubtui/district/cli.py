@@ -56,7 +56,7 @@ def run_district(args: argparse.Namespace) -> int:
     if command is None:
         from ubtui.screens.district import run_district_tui
 
-        return run_district_tui(path)
+        return run_district_tui(path, plain=bool(getattr(args, "plain", False)))
     if command == "import":
         return _import(path, [Path(p) for p in args.paths], args.dry_run)
     if command == "expect":

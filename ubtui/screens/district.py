@@ -211,15 +211,30 @@ class ImportScreen(Screen[None]):
 
 class DistrictApp(App[int]):
     TITLE = "ubtui"
-    BINDINGS = [key("f10,ctrl+q", "quit", N_("Quit"), priority=True)]
+    # A long table scrolls inside itself: the lines above it (the school, the counts) stay in view.
+    CSS = "#schools, #compliance, #overdue { height: 1fr; }"
+    BINDINGS = [
+        key("f10,ctrl+q", "quit", N_("Quit"), priority=True),
+        key("ctrl+p", "command_palette", N_("palette"), show=False, priority=True),  # its label translated too
+    ]
 
-    def __init__(self, db: DistrictDB, today: dt.date | None = None) -> None:
-        super().__init__()
+    def __init__(self, db: DistrictDB, today: dt.date | None = None, *, plain: bool = False) -> None:
+        from ubtui.widgets.plain import plain_wanted, use_plain
+        from ubtui.widgets.textual_i18n import retranslate_bindings
+
+        retranslate_bindings()  # the keys in the footer and the palette in the user's language
+        # Plain mode as in the school's app (DESIGN §7): TERM=linux, an old Windows console, --plain.
+        self.plain = plain_wanted(flag=plain)
+        super().__init__(ansi_color=self.plain or None)
+        if self.plain:
+            use_plain(self)
         self.db = db
         self.today = today or dt.date.today()
 
     def on_mount(self) -> None:
         self.sub_title = _("District")
+        if self.plain:
+            self.theme = "ansi-dark"
         self.push_screen(SchoolsScreen())
         import os
 
@@ -233,8 +248,8 @@ class DistrictApp(App[int]):
         self.push_screen(OverdueScreen())
 
 
-def run_district_tui(path: Path) -> int:
+def run_district_tui(path: Path, *, plain: bool = False) -> int:
     with DistrictDB(path, writable=True) as db:
-        app = DistrictApp(db)
+        app = DistrictApp(db, plain=plain)
         app.run()
         return app.return_code or 0
