@@ -24,6 +24,8 @@ async def test_dry_run_then_apply_from_the_district_tui(tmp_path: Path):
             await pilot.press("f2")
             await pilot.pause()
             assert isinstance(app.screen, ImportScreen)
+            bar = app.screen.query_one("#import-progress")
+            assert bar.styles.visibility == "hidden"  # nothing to show yet
             for char in str(tmp_path / "stick"):
                 await pilot.press(char if char != " " else "space")
             await pilot.press("enter")  # check: a dry run
@@ -31,6 +33,7 @@ async def test_dry_run_then_apply_from_the_district_tui(tmp_path: Path):
             await pilot.pause()
             verdicts = app.screen.query_one("#import-verdicts", DataTable)
             assert verdicts.row_count == 2
+            assert bar.styles.visibility == "visible" and bar.percentage == 1
             assert db.counts() == (0, 0)  # nothing applied yet
             await pilot.click("#import-apply")
             await app.workers.wait_for_complete()

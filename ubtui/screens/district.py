@@ -136,6 +136,7 @@ class ImportScreen(Screen[None]):
     #import-box { height: 1fr; }
     #import-buttons { height: auto; }
     #import-verdicts { height: 1fr; }
+    #import-progress { visibility: hidden; }
     """
 
     def compose(self) -> ComposeResult:
@@ -152,7 +153,7 @@ class ImportScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#import-verdicts", DataTable).add_columns(_("Verdict"), _("File"))
+        self.query_one("#import-verdicts", DataTable).add_columns(_("File"), _("Verdict"))  # the long one last
         self._checked: list[Path] = []
 
     def _paths(self) -> list[Path]:
@@ -183,9 +184,14 @@ class ImportScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def _run(self, paths: list[Path], dry_run: bool) -> tuple[bool, list[Verdict]]:
         def progress(done: int, total: int, _verdict: Verdict) -> None:
-            self.app.call_from_thread(self.query_one("#import-progress", ProgressBar).update, total=total, progress=done)
+            self.app.call_from_thread(self._progress, done, total)
 
         return dry_run, run_import(self.app.db, paths, dry_run=dry_run, progress=progress)  # type: ignore[attr-defined]
+
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.styles.visibility = "visible"  # hidden until there is something to show (it would spin, waiting)
+        bar.update(total=total, progress=done)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "import" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
@@ -198,7 +204,7 @@ class ImportScreen(Screen[None]):
         table = self.query_one("#import-verdicts", DataTable)
         table.clear()
         for verdict in verdicts:
-            table.add_row(verdict.line().split(": ", 1)[1], verdict.path.name)
+            table.add_row(verdict.path.name, verdict.line().split(": ", 1)[1])
         accepted = sum(1 for v in verdicts if v.accepted)
         if dry_run:
             status.update(_("Dry run: nothing was changed; {n} of {total} files would be applied.").format(
