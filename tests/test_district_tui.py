@@ -42,7 +42,8 @@ async def test_dry_run_then_apply_from_the_district_tui(tmp_path: Path):
             await pilot.press("escape")
             await pilot.pause()
             schools = app.screen.query_one("#schools", DataTable)
-            names = sorted(str(schools.get_row_at(i)[0]) for i in range(schools.row_count))
+            names = sorted(str(schools.get_row_at(i)[-1]) for i in range(schools.row_count))
+            assert db.summary() == db.counts()
             assert names == ["Мектеп 4", "Мектеп 5"]
             await pilot.press("enter")  # the school's compliance
             await pilot.pause()

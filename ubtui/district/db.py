@@ -224,6 +224,11 @@ class DistrictDB:
         records = self.conn.execute("SELECT count(*) FROM records").fetchone()[0]
         return schools, records
 
+    def summary(self) -> tuple[int, int]:
+        """(schools, records) as the schools' rows count them: no walk over every record."""
+        schools, records = self.conn.execute("SELECT count(*), coalesce(sum(records), 0) FROM schools").fetchone()
+        return int(schools), int(records)
+
     def expected(self) -> list[tuple[str, str]]:
         return [(row[0], row[1]) for row in self.conn.execute("SELECT number, name FROM expected ORDER BY n")]
 

@@ -54,16 +54,17 @@ class SchoolsScreen(Screen[None]):
             "SELECT file_id, verdict FROM import_log WHERE n IN (SELECT max(n) FROM import_log GROUP BY file_id)"
         ).fetchall())
         table = self.query_one("#schools", DataTable)
-        schools, records = db.counts()
+        schools, records = db.summary()
         self.query_one("#district-summary", Static).update(
             _escape(_("{schools} schools, {records} records — {path}").format(schools=schools, records=records, path=db.path))
         )
         with self.app.batch_update():
             table.clear(columns=True)
-            table.add_columns(_("School"), _("Number"), _("Exported"), _("Generation"), _("Last import"))
+            # The school's long name last: the short columns stay in view at 80 columns.
+            table.add_columns(_("Number"), _("Exported"), _("Generation"), _("Last import"), _("School"))
             for row in sorted_schools(db):
-                table.add_row(row["name"], row["number"], _day(row["exported_at"]), str(row["generation"]),
-                              verdict_word(verdicts.get(row["file_id"], "")), key=row["file_id"])
+                table.add_row(row["number"], _day(row["exported_at"]), str(row["generation"]),
+                              verdict_word(verdicts.get(row["file_id"], "")), row["name"], key=row["file_id"])
 
     @on(DataTable.RowSelected, "#schools")
     def _selected(self) -> None:
