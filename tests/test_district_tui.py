@@ -86,6 +86,10 @@ async def test_the_district_tui_speaks_the_users_language_and_keeps_its_lines_in
                 title = app.screen.query_one("#compliance-school", Static)
                 assert "Мектеп 7" in str(title.render()) and title.region.y == 1  # under the header, not scrolled away
                 assert app.screen.query_one("#compliance").row_count == 31
+                await pilot.press("escape", "f4")  # teachers overdue for courses: the name first
+                await pilot.pause()
+                overdue = app.screen.query_one("#overdue")
+                assert sorted(str(overdue.get_row_at(i)[0]) for i in range(overdue.row_count)) == ["Мугалим 7-0", "Мугалим 7-1"]
     finally:
         i18n.set_language("ky")
         db.close()

@@ -123,9 +123,9 @@ class OverdueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#overdue", DataTable)
-        table.add_columns(_("School"), _("Teacher"), _("Association"))
+        table.add_columns(_("Teacher"), _("Association"), _("School"))  # the school's long name last
         for item in overdue_teachers(self.app.db, self.app.today):  # type: ignore[attr-defined]
-            table.add_row(item.school, item.teacher, item.association)
+            table.add_row(item.teacher, item.association, item.school)
 
 
 class ImportScreen(Screen[None]):
