@@ -12,7 +12,7 @@ import itertools
 import os
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ubtui.errors import UserError
 from ubtui.i18n import _
@@ -233,7 +233,7 @@ class DistrictDB:
         return [(row[0], row[1]) for row in self.conn.execute("SELECT number, name FROM expected ORDER BY n")]
 
     def packet_path(self, sha256: str) -> Path:
-        return packets_dir(self.path) / f"{sha256}{SUFFIX}"
+        return kept_path(packets_dir(self.path), sha256)
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -258,7 +258,7 @@ def write_packet_part(folder: Path, sha256: str, data: bytes) -> Path | None:
     name follows once the database has committed) or drops it; the workers write them while
     the import goes on, each under its own name."""
     folder = Path(folder)
-    if (folder / f"{sha256}{SUFFIX}").exists():
+    if kept_path(folder, sha256).exists():
         return None
     folder.mkdir(parents=True, exist_ok=True)
     part = folder / f"{sha256}{SUFFIX}.{os.getpid()}-{next(_parts)}{PART}"
@@ -273,9 +273,14 @@ def write_packet_part(folder: Path, sha256: str, data: bytes) -> Path | None:
     return part
 
 
+def kept_path(folder: Path, sha256: str) -> Path:
+    """Where the district keeps a packet: `<sha>.ubtui.json` in its packets folder."""
+    return Path(folder) / f"{sha256}{SUFFIX}"
+
+
 def kept_name(part: Path) -> Path:
-    """The name a kept packet's part takes: `<sha>.ubtui.json`."""
-    return part.with_name(part.name.split(".", 1)[0] + SUFFIX)
+    """The name a kept packet's part takes."""
+    return kept_path(part.parent, part.name.split(".", 1)[0])
 
 
 def sync_packet_parts(parts: list[Path]) -> None:
@@ -293,7 +298,7 @@ def finish_packet_parts(parts: list[Path]) -> None:
         fsync_dir(parts[0].parent)
 
 
-def drop_packet_parts(folder: Path, keep: list[Path] = ()) -> None:  # type: ignore[assignment]
+def drop_packet_parts(folder: Path, keep: Iterable[Path] = ()) -> None:
     """Every part in the packets folder but `keep`: the packets this import did not take, and any
     a worker left half written (this process holds the database's lock: every part is its own)."""
     kept = set(keep)

@@ -260,7 +260,7 @@ def run_import(
             if progress is not None:
                 progress(index, len(files), verdict)
         reads.close()  # every file was read: the workers go
-        drop_packet_parts(folder, list(parts.values()))  # the refused, the repeated
+        drop_packet_parts(folder, parts.values())  # the refused, the repeated
         if dry_run:
             conn.execute("ROLLBACK")
         else:

@@ -16,7 +16,6 @@ from ubtui.domain.courses import Course
 from ubtui.domain.lessons import LessonEvent
 from ubtui.domain.mentoring import Mentorship
 from ubtui.domain.plans import Plan, PlanItem
-from ubtui.domain.records import reader
 from ubtui.domain.sessions import Session
 from ubtui.domain.settings import Settings
 from ubtui.domain.teachers import Teacher, name_key
@@ -90,8 +89,7 @@ def load_school(db: DistrictDB, row: Any, *, today: dt.date | None = None,
             if cls is None:
                 tables[table] = values
                 continue
-            read = reader(cls)  # the record when its shape is right; the slow path says why not
-            tables[table] = [record if (record := read(data)) is not None else cls.from_dict(data) for data in values]
+            tables[table] = [cls.from_dict(data) for data in values]
             if today is not None and table == "years":
                 year = pick_current(tables[table], today)
                 year_id = year.id if year is not None else None
