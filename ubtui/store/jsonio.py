@@ -230,6 +230,7 @@ def loads_strict_tables(data: bytes, lead: str) -> tuple[Any, list[tuple[str, st
     opening = '{"' + lead + '":'
     collecting = gc.isenabled()
     gc.disable()  # as in loads_strict
+    # One flat loop on purpose: a helper called per table and record cost ~4 ms more a packet.
     try:
         if not text.startswith(opening):
             return None
