@@ -215,6 +215,7 @@ def run(args: argparse.Namespace) -> int:
         print("district import (DESIGN §9: <= 3x json.loads of the same files, one transaction)")
         print(f"  data: the demo school with its associations copied {args.scale}x = {per_school} records a school;")
         records, size = write_packets(document, base / "district", args.packets)
+        os.sync()  # the packets on disk before the import's fsyncs: a stick's files were written days ago
         print(f"        {args.packets} packets under different file_ids: {records} records, {size / 2**20:.0f} MiB")
         db_path = base / "d" / "district.sqlite"
         bare = _run_child("bare", base / "district", db_path)
@@ -240,6 +241,7 @@ def run(args: argparse.Namespace) -> int:
             shutil.rmtree(base / "d")
             factor = 2300 / args.country
             records, size = write_packets(document, base / "country", args.country)
+            os.sync()
             country_db = base / "c" / "district.sqlite"
             big = _run_child("import", base / "country", country_db)
             big_report = _run_child("report", base / "country", country_db)
