@@ -640,3 +640,41 @@ def test_district_figures_are_the_home_screens(demo_path, demo_store, tmp_path):
         assert home[_("Sessions held")].startswith(f"{f.sessions.held} / {f.sessions.required}")
         assert home[_("Practical seminars held")] == f"{f.sessions.seminars} / {f.sessions.seminars_required}"
         assert home[_("Decisions overdue")] == str(f.sessions.overdue)
+
+
+def test_what_the_system_refuses_is_said_in_the_users_words(tmp_path, capsys):
+    """A missing list of schools, a report into a path under a file, a folder without packets:
+    one translated line each, without the system's English; the database unchanged."""
+    from ubtui import i18n
+    from ubtui.i18n import _
+
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, packet_of(small_school(tmp_path / "s.json", "6"), tmp_path / "stick"))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    (tmp_path / "folder.ubtui.json").mkdir()
+    english = [os.strerror(code) for code in (2, 20, 21)]
+    try:
+        for language in ("ky", "ru"):
+            i18n.set_language(language)
+            runs = [
+                (["--lang", language, "district", "--district-db", str(db_path), "expect", str(tmp_path / "none.txt")],
+                 _("{path} does not exist.").format(path=tmp_path / "none.txt")),
+                (["--lang", language, "district", "--district-db", str(db_path), "report", "-o", str(blocker / "report.txt")],
+                 _("{path}: a part of this path is a file, not a folder.").format(path=blocker / "report.txt")),
+            ]
+            for argv, said in runs:
+                code = cli.main(argv)
+                err = capsys.readouterr().err.strip()
+                assert code != 0 and len(err.splitlines()) == 1, (argv, err)
+                assert said in err and not any(text in err for text in english), err
+            before = sqlite3.connect(db_path).execute("SELECT count(*) FROM import_log").fetchone()
+            for dry in ([], ["--dry-run"]):  # a folder without a packet: said, and the database unchanged
+                argv = ["--lang", language, "district", "--district-db", str(db_path), "import", *dry, str(tmp_path / "folder.ubtui.json")]
+                assert cli.main(argv) == 1
+                out = capsys.readouterr()
+                assert not out.out and out.err.strip().splitlines() == ["ubtui: " + _(
+                    "No packet was found in {path}: a packet's name ends in .json.").format(path=tmp_path / "folder.ubtui.json")]
+            assert sqlite3.connect(db_path).execute("SELECT count(*) FROM import_log").fetchone() == before
+    finally:
+        i18n.set_language("ky")

@@ -64,8 +64,12 @@ def run_district(args: argparse.Namespace) -> int:
 
         try:
             text = Path(args.file).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            raise UserError(_("Cannot read {path}: {error}").format(path=args.file, error=getattr(error, "strerror", None) or error)) from None
+        except OSError as error:
+            from ubtui.store.oserrors import describe_os_error
+
+            raise UserError(describe_os_error(error, args.file)) from None
+        except UnicodeDecodeError:
+            raise UserError(_("{path}: the file is not UTF-8 text").format(path=args.file)) from None
         schools = parse_expected(text)
         with DistrictDB(path, writable=True) as db:
             db.set_expected(schools)
@@ -143,7 +147,9 @@ def _report(path: Path, args: argparse.Namespace) -> int:
     try:
         atomic_write(target, data)
     except OSError as error:
-        raise UserError(_("Cannot write {path}: {error}").format(path=target, error=error.strerror or error)) from None
+        from ubtui.store.oserrors import describe_os_error
+
+        raise UserError(_("Cannot write the report: {reason}").format(reason=describe_os_error(error, target))) from None
     print(target.resolve())
     return 0
 
@@ -179,7 +185,9 @@ def export_school(school_path: Path, folder: Path, *, full: bool) -> tuple[Path,
     except FileProblem as error:
         raise UserError(str(error)) from None
     except OSError as error:
-        raise UserError(_("Cannot write the packet into {path}: {error}").format(path=folder, error=error.strerror or error)) from None
+        from ubtui.store.oserrors import describe_os_error
+
+        raise UserError(_("The packet could not be written: {error}").format(error=describe_os_error(error, folder))) from None
     return target, target.stat().st_size
 
 

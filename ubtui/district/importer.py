@@ -244,7 +244,11 @@ def run_import(
     now: dt.datetime | None = None,
 ) -> list[Verdict]:
     """Judge every file and, unless `dry_run`, apply the accepted ones in one transaction."""
+    paths = list(paths)
     files = expand(paths)
+    if paths and not files:  # an empty folder, or a stick with nothing of ubtui: said, not passed over in silence
+        raise DistrictError(_("No packet was found in {path}: a packet's name ends in .json.").format(
+            path="; ".join(map(str, paths))))
     stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).isoformat(timespec="seconds")
     stamp = stamp.replace("+00:00", "Z")
     conn = db.conn
@@ -275,8 +279,10 @@ def run_import(
     try:
         finish_packet_parts(list(parts.values()))
     except OSError as error:  # the database has them; the next writable open finishes the names
+        from ubtui.store.oserrors import describe_os_error
+
         raise DistrictError(_("The import was saved, but a kept packet could not be named ({error}).").format(
-            error=error.strerror or error)) from None
+            error=describe_os_error(error).rstrip("."))) from None
     return verdicts
 
 

@@ -14,7 +14,9 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, ProgressBa
 from textual.worker import Worker, WorkerState
 
 from ubtui.district.db import DistrictDB
+from ubtui.district.drives import removable_drives
 from ubtui.district.importer import Verdict, run_import, verdict_word
+from ubtui.errors import UserError
 from ubtui.district.report import plan_word
 from ubtui.district.views import compliance_rows, load_school, overdue_teachers, school_title, sorted_schools
 from ubtui.i18n import N_, _
@@ -31,6 +33,22 @@ def _day(text: str) -> str:
     return (text or "—")[:10]
 
 
+FILE_SHOWN = 30  # characters of a file's name in the verdicts table: its verdict stays in view at 80 columns
+STAMP = len("20261203-0539")  # the end of a packet's name: when it was exported
+
+
+def short_name(name: str, limit: int = FILE_SHOWN) -> str:
+    """A file's name as the verdicts table shows it: without `.ubtui.json`, a long one cut in the
+    middle, so its start (the school) and its end (the export's date and time) stay."""
+    for suffix in (".ubtui.json", ".json"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    if len(name) <= limit:
+        return name
+    return name[: limit - STAMP - 1] + "…" + name[-STAMP:]
+
+
 class SchoolsScreen(Screen[None]):
     AUTO_FOCUS = "#schools"
     BINDINGS = [
@@ -42,6 +60,8 @@ class SchoolsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield Static("", id="district-summary")
+        yield Static(_("No school has been imported yet: F2 imports the packets from a USB stick or a folder."),
+                     id="schools-empty")
         yield DataTable(id="schools", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -58,6 +78,7 @@ class SchoolsScreen(Screen[None]):
         self.query_one("#district-summary", Static).update(
             _escape(_("{schools} schools, {records} records — {path}").format(schools=schools, records=records, path=db.path))
         )
+        self.query_one("#schools-empty", Static).display = schools == 0
         with self.app.batch_update():
             table.clear(columns=True)
             # The school's long name last: the short columns stay in view at 80 columns.
@@ -137,25 +158,38 @@ class ImportScreen(Screen[None]):
     #import-box { height: 1fr; }
     #import-buttons { height: auto; }
     #import-verdicts { height: 1fr; }
+    #import-detail { height: auto; max-height: 3; color: $text-muted; }
     #import-progress { visibility: hidden; }
     """
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Vertical(id="import-box"):
+            drives = removable_drives()
             yield Static(_("Files or folders of packets (separate several with ;):"))
-            yield Input(placeholder=_("e.g. /media/user/STICK"), id="import-paths")
+            if drives:
+                yield Static(_escape(_("USB drives found: {drives}").format(drives="; ".join(map(str, drives)))),
+                             id="import-drives")
+            yield Input("; ".join(map(str, drives)), placeholder=_("e.g. /media/user/STICK"), id="import-paths")
             with Horizontal(id="import-buttons"):
                 yield Button(_("Check"), variant="primary", id="import-check")
                 yield Button(_("Apply"), variant="warning", id="import-apply", disabled=True)
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static("", id="import-status")
             yield DataTable(id="import-verdicts", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="import-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#import-verdicts", DataTable).add_columns(_("File"), _("Verdict"))  # the long one last
         self._checked: list[Path] = []
+        self._lines: list[str] = []
+
+    @on(DataTable.RowHighlighted, "#import-verdicts")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted file's whole line under the table (its name is cut short in it)."""
+        row = event.cursor_row
+        self.query_one("#import-detail", Static).update(self._lines[row] if 0 <= row < len(self._lines) else "")
 
     def _paths(self) -> list[Path]:
         text = self.query_one("#import-paths", Input).value
@@ -199,13 +233,14 @@ class ImportScreen(Screen[None]):
             return
         status = self.query_one("#import-status", Static)
         if event.state == WorkerState.ERROR:
-            status.update(_escape(str(event.worker.error)))
+            status.update(_escape(failure_line(event.worker.error)))
             return
         dry_run, verdicts = event.worker.result
         table = self.query_one("#import-verdicts", DataTable)
         table.clear()
-        for verdict in verdicts:
-            table.add_row(verdict.path.name, verdict.line().split(": ", 1)[1])
+        self._lines = [verdict.line() for verdict in verdicts]
+        for verdict, line in zip(verdicts, self._lines):
+            table.add_row(short_name(verdict.path.name), line.split(": ", 1)[1])
         accepted = sum(1 for v in verdicts if v.accepted)
         if dry_run:
             status.update(_("Dry run: nothing was changed; {n} of {total} files would be applied.").format(
@@ -214,6 +249,16 @@ class ImportScreen(Screen[None]):
         else:
             status.update(_escape(_("{n} of {total} files applied in one step to {path}.").format(
                 n=accepted, total=len(verdicts), path=self.app.db.path)))  # type: ignore[attr-defined]
+
+
+def failure_line(error: BaseException | None) -> str:
+    """Why an import stopped, in the user's words (it was rolled back: nothing changed)."""
+    from ubtui.store.oserrors import describe_os_error
+
+    if isinstance(error, UserError):
+        return str(error)
+    reason = describe_os_error(error).rstrip(".") if isinstance(error, OSError) else str(error) or type(error).__name__
+    return _("The import stopped: {error}. Nothing was changed.").format(error=reason)
 
 
 class DistrictApp(App[int]):

@@ -92,7 +92,7 @@ def accept_file(path: Path, today: dt.date | None = None) -> str:
             atomic_write(path, render(document))
         except OSError as error:
             raise DamagedFile(_("Could not save ({error}). Nothing was lost: the file is as it was before the change.").format(
-                error=error.strerror or error)) from None
+                error=describe_os_error(error, path).rstrip("."))) from None
     finally:
         lock.release()
     message = _("Accepted: {path} is sealed anew (generation {generation}).").format(

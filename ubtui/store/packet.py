@@ -352,7 +352,9 @@ def read_received_file(path: Path) -> Received:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise DamagedFile(_("cannot read the file: {error}").format(error=error.strerror or error)) from None
+        from ubtui.store.oserrors import describe_os_error
+
+        raise DamagedFile(describe_os_error(error, path).rstrip(".")) from None
     return read_received(data)
 
 
