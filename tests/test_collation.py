@@ -66,3 +66,14 @@ async def test_the_teachers_screen_and_the_staff_pdf_agree(demo_store):
     added = [n for n in on_screen if n in ORDERED]
     assert added == [n for n in sorted_by_name(ORDERED)]
     assert first_rows == on_screen[:5]
+
+
+def test_a_number_in_a_name_counts_as_a_number():
+    from ubtui.domain.collation import numbered_key
+
+    names = ["№12 орто мектеби", "№2 орто мектеби", "№1 орто мектеби", "Үч-Эмчек №3", "Ак-Суу мектеби", "№2а мектеби",
+             "Үч-Эмчек №12"]
+    assert sorted(names, key=numbered_key) == [  # letters before signs, as in name_key
+        "Ак-Суу мектеби", "Үч-Эмчек №3", "Үч-Эмчек №12", "№1 орто мектеби", "№2 орто мектеби", "№2а мектеби",
+        "№12 орто мектеби"]
+    assert numbered_key("Ак  Суу") == numbered_key("ак суу")  # case and blanks do not count, as in name_key

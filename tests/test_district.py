@@ -678,3 +678,12 @@ def test_what_the_system_refuses_is_said_in_the_users_words(tmp_path, capsys):
             assert sqlite3.connect(db_path).execute("SELECT count(*) FROM import_log").fetchone() == before
     finally:
         i18n.set_language("ky")
+
+
+def test_the_schools_are_listed_with_their_numbers_counted_as_numbers(tmp_path):
+    from ubtui.district.views import sorted_schools
+
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, *[packet_of(small_school(tmp_path / f"s{n}.json", n), tmp_path / "stick") for n in ("12", "2", "1")])
+    with DistrictDB(db_path) as db:
+        assert [row["name"] for row in sorted_schools(db)] == ["Мектеп 1", "Мектеп 2", "Мектеп 12"]

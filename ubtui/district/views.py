@@ -19,6 +19,7 @@ from ubtui.domain.plans import Plan, PlanItem
 from ubtui.domain.sessions import Session
 from ubtui.domain.settings import Settings
 from ubtui.domain.teachers import Teacher, name_key
+from ubtui.domain.collation import numbered_key
 from ubtui.domain.years import AcademicYear, pick_current
 from ubtui.store.jsonio import collector_paused
 
@@ -99,7 +100,8 @@ def load_school(db: DistrictDB, row: Any, *, today: dt.date | None = None,
 
 
 def sorted_schools(db: DistrictDB) -> list[Any]:
-    return sorted(db.schools(), key=lambda r: (name_key(r["name"]), r["number"], r["file_id"]))
+    """The schools by name, a number in it (or the school's number) counted as a number: №2 before №12."""
+    return sorted(db.schools(), key=lambda r: (numbered_key(r["name"]), numbered_key(r["number"]), r["file_id"]))
 
 
 def each_school(db: DistrictDB, *, today: dt.date | None = None,
