@@ -95,7 +95,11 @@ async def test_the_district_tui_speaks_the_users_language_and_keeps_its_lines_in
                 await pilot.pause()
                 title = app.screen.query_one("#compliance-school", Static)
                 assert "Мектеп 7" in str(title.render()) and title.region.y == 1  # under the header, not scrolled away
-                assert app.screen.query_one("#compliance").row_count == 31
+                table = app.screen.query_one("#compliance")
+                assert table.row_count == 31
+                figures = list(table.columns.values())[:-1]  # every figure in view, the association's name after them
+                assert sum(column.get_render_width(table) for column in figures) <= 80 - 12
+                assert str(table.get_row_at(0)[-1]) in str(app.screen.query_one("#compliance-detail", Static).render())
                 await pilot.press("escape", "f4")  # teachers overdue for courses: the name first
                 await pilot.pause()
                 overdue = app.screen.query_one("#overdue")

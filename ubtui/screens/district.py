@@ -98,18 +98,30 @@ class SchoolsScreen(Screen[None]):
             self.app.push_screen(ComplianceScreen(str(file_id)))
 
 
+def two_lines(label: str) -> str:
+    """A column's label on two lines, split at the blank that leaves the shorter longest line."""
+    words = label.split()
+    if len(words) < 2:
+        return label
+    splits = [(" ".join(words[:n]), " ".join(words[n:])) for n in range(1, len(words))]
+    return "\n".join(min(splits, key=lambda pair: max(len(pair[0]), len(pair[1]))))
+
+
 class ComplianceScreen(Screen[None]):
     AUTO_FOCUS = "#compliance"
     BINDINGS = [key("escape", "app.pop_screen", N_("Back"))]
+    DEFAULT_CSS = "#compliance-detail { height: 1; color: $text-muted; }"
 
     def __init__(self, file_id: str) -> None:
         super().__init__()
         self.file_id = file_id
+        self._associations: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield Static("", id="compliance-school")
-        yield DataTable(id="compliance", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="compliance", cursor_type="row", zebra_stripes=True, header_height=2)
+        yield Static("", id="compliance-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -120,16 +132,26 @@ class ComplianceScreen(Screen[None]):
         school = load_school(db, row, today=self.app.today)  # type: ignore[attr-defined]
         self.query_one("#compliance-school", Static).update(_escape(school_title(row)))
         table = self.query_one("#compliance", DataTable)
-        table.add_columns(_("Association"), _("Sessions"), _("Seminar"), _("Plan approved"), _("Courses overdue"),
-                          _("Young without mentor"))
+        # The figures first under labels on two lines, the association's long name last: all
+        # the figures stay in view at 80 columns, and the highlighted row's name is said in full below.
+        table.add_columns(*(two_lines(label) for label in (
+            _("Sessions"), _("Seminar"), _("Plan approved"), _("Courses overdue"), _("Young without mentor"),
+            _("Association"))))
         for item in compliance_rows(school, self.app.today):  # type: ignore[attr-defined]
+            self._associations.append(item.association)
             f = item.figures
             if f is None:
-                table.add_row(item.association, "—", "—", "—", "—", "—")
+                table.add_row("—", "—", "—", "—", "—", item.association)
                 continue
-            table.add_row(item.association, f"{f.sessions.held}/{f.sessions.required}",
+            table.add_row(f"{f.sessions.held}/{f.sessions.required}",
                           f"{f.sessions.seminars}/{f.sessions.seminars_required}", plan_word(f.plan_state),
-                          str(f.courses_overdue), str(f.young_without_mentor))
+                          str(f.courses_overdue), str(f.young_without_mentor), item.association)
+
+    @on(DataTable.RowHighlighted, "#compliance")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        names = self._associations
+        self.query_one("#compliance-detail", Static).update(
+            names[event.cursor_row] if 0 <= event.cursor_row < len(names) else "")
 
 
 class OverdueScreen(Screen[None]):
