@@ -104,6 +104,8 @@ async def test_the_district_tui_speaks_the_users_language_and_keeps_its_lines_in
                 await pilot.pause()
                 overdue = app.screen.query_one("#overdue")
                 assert sorted(str(overdue.get_row_at(i)[0]) for i in range(overdue.row_count)) == ["Мугалим 7-0", "Мугалим 7-1"]
+                school_shown = str(app.screen.query_one("#overdue-detail", Static).render())
+                assert school_shown == str(overdue.get_row_at(0)[-1]) and "Мектеп 7" in school_shown
     finally:
         i18n.set_language("ky")
         db.close()

@@ -157,18 +157,29 @@ class ComplianceScreen(Screen[None]):
 class OverdueScreen(Screen[None]):
     AUTO_FOCUS = "#overdue"
     BINDINGS = [key("escape", "app.pop_screen", N_("Back"))]
+    DEFAULT_CSS = "#overdue-detail { height: 1; color: $text-muted; }"
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield Static(_("Teachers overdue for courses across the district"))
         yield DataTable(id="overdue", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="overdue-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#overdue", DataTable)
         table.add_columns(_("Teacher"), _("Association"), _("School"))  # the school's long name last
+        self._schools: list[str] = []
         for item in overdue_teachers(self.app.db, self.app.today):  # type: ignore[attr-defined]
             table.add_row(item.teacher, item.association, item.school)
+            self._schools.append(item.school)
+
+    @on(DataTable.RowHighlighted, "#overdue")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted teacher's school in full (the last column is cut at 80 columns)."""
+        schools = self._schools
+        self.query_one("#overdue-detail", Static).update(
+            schools[event.cursor_row] if 0 <= event.cursor_row < len(schools) else "")
 
 
 class ImportScreen(Screen[None]):
