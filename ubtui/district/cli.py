@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ubtui.errors import UserError
 from ubtui.i18n import _, ngettext
+from ubtui.store.oserrors import describe_os_error
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -65,8 +66,6 @@ def run_district(args: argparse.Namespace) -> int:
         try:
             text = Path(args.file).read_bytes().decode("utf-8-sig")
         except OSError as error:
-            from ubtui.store.oserrors import describe_os_error
-
             raise UserError(describe_os_error(error, args.file)) from None
         except UnicodeDecodeError:
             raise UserError(_("{path}: the file is not UTF-8 text").format(path=args.file)) from None
@@ -147,8 +146,6 @@ def _report(path: Path, args: argparse.Namespace) -> int:
     try:
         atomic_write(target, data)
     except OSError as error:
-        from ubtui.store.oserrors import describe_os_error
-
         raise UserError(_("Cannot write the report: {reason}").format(reason=describe_os_error(error, target))) from None
     print(target.resolve())
     return 0
@@ -185,8 +182,6 @@ def export_school(school_path: Path, folder: Path, *, full: bool) -> tuple[Path,
     except FileProblem as error:
         raise UserError(str(error)) from None
     except OSError as error:
-        from ubtui.store.oserrors import describe_os_error
-
         raise UserError(_("The packet could not be written: {error}").format(error=describe_os_error(error, folder))) from None
     return target, target.stat().st_size
 

@@ -29,6 +29,7 @@ from ubtui.district.db import (
 from ubtui import i18n
 from ubtui.i18n import N_, _, format_date
 from ubtui.store.errors import FileProblem
+from ubtui.store.oserrors import describe_os_error
 from ubtui.store.packet import Received, read_received_file
 
 NEW, REPLACED, IDENTICAL, OLDER, CONFLICT, REFUSED = "new", "replaced", "identical", "older", "conflict", "refused"
@@ -279,8 +280,6 @@ def run_import(
     try:
         finish_packet_parts(list(parts.values()))
     except OSError as error:  # the database has them; the next writable open finishes the names
-        from ubtui.store.oserrors import describe_os_error
-
         raise DistrictError(_("The import was saved, but a kept packet could not be named ({error}).").format(
             error=describe_os_error(error).rstrip("."))) from None
     return verdicts

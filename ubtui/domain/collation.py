@@ -17,7 +17,12 @@ _LETTER_RANK = {letter: 1000 + rank for rank, letter in enumerate(KYRGYZ_ALPHABE
 
 def name_key(text: str) -> tuple[int, ...]:
     """Sort key in Kyrgyz alphabetical order (Төлөгөнова before Турдубаев, Үсөнов after Усубалиев)."""
-    return tuple(_LETTER_RANK.get(char, ord(char)) for char in " ".join(text.split()).casefold())
+    return _ranks(" ".join(text.split()).casefold())
+
+
+def _ranks(folded: str) -> tuple[int, ...]:
+    rank = _LETTER_RANK.get
+    return tuple(rank(char, ord(char)) for char in folded)
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -27,9 +32,7 @@ def numbered_key(text: str) -> tuple[tuple[int, int | tuple[int, ...]], ...]:
     """`name_key` with each run of digits taken as its number: «№2 мектеп» before «№12 мектеп»
     (a school's number, a class like 9б)."""
     parts = _DIGITS.split(" ".join(text.split()).casefold())
-    rank = _LETTER_RANK.get
-    return tuple((0, int(part)) if index % 2 else (1, tuple(rank(char, ord(char)) for char in part))
-                 for index, part in enumerate(parts) if part)
+    return tuple((0, int(part)) if index % 2 else (1, _ranks(part)) for index, part in enumerate(parts) if part)
 
 
 def sorted_by_name(items: Iterable[T], name: Callable[[T], str] = str) -> list[T]:  # type: ignore[assignment]

@@ -20,6 +20,7 @@ from ubtui.errors import UserError
 from ubtui.district.report import plan_word
 from ubtui.district.views import compliance_rows, load_school, overdue_teachers, school_title, sorted_schools
 from ubtui.i18n import N_, _
+from ubtui.store.oserrors import describe_os_error
 from ubtui.widgets.keys import key
 
 
@@ -98,6 +99,11 @@ class SchoolsScreen(Screen[None]):
             self.app.push_screen(ComplianceScreen(str(file_id)))
 
 
+def row_line(lines: list[str], row: int) -> str:
+    """What a detail line under a table says of its highlighted row (lines[row], or nothing)."""
+    return lines[row] if 0 <= row < len(lines) else ""
+
+
 def two_lines(label: str) -> str:
     """A column's label on two lines, split at the blank that leaves the shorter longest line."""
     words = label.split()
@@ -149,9 +155,7 @@ class ComplianceScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#compliance")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        names = self._associations
-        self.query_one("#compliance-detail", Static).update(
-            names[event.cursor_row] if 0 <= event.cursor_row < len(names) else "")
+        self.query_one("#compliance-detail", Static).update(row_line(self._associations, event.cursor_row))
 
 
 class OverdueScreen(Screen[None]):
@@ -177,9 +181,7 @@ class OverdueScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#overdue")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted teacher's school in full (the last column is cut at 80 columns)."""
-        schools = self._schools
-        self.query_one("#overdue-detail", Static).update(
-            schools[event.cursor_row] if 0 <= event.cursor_row < len(schools) else "")
+        self.query_one("#overdue-detail", Static).update(row_line(self._schools, event.cursor_row))
 
 
 class ImportScreen(Screen[None]):
@@ -221,8 +223,7 @@ class ImportScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#import-verdicts")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted file's whole line under the table (its name is cut short in it)."""
-        row = event.cursor_row
-        self.query_one("#import-detail", Static).update(self._lines[row] if 0 <= row < len(self._lines) else "")
+        self.query_one("#import-detail", Static).update(row_line(self._lines, event.cursor_row))
 
     def _paths(self) -> list[Path]:
         text = self.query_one("#import-paths", Input).value
@@ -286,8 +287,6 @@ class ImportScreen(Screen[None]):
 
 def failure_line(error: BaseException | None) -> str:
     """Why an import stopped, in the user's words (it was rolled back: nothing changed)."""
-    from ubtui.store.oserrors import describe_os_error
-
     if isinstance(error, UserError):
         return str(error)
     reason = describe_os_error(error).rstrip(".") if isinstance(error, OSError) else str(error) or type(error).__name__

@@ -26,6 +26,7 @@ from ubtui import __version__
 from ubtui.i18n import _, ngettext
 from ubtui.store import migrations
 from ubtui.store.errors import DamagedFile, FileProblem, ForeignFile, NewerSchema
+from ubtui.store.oserrors import describe_os_error
 from ubtui.store.jsonio import BadJSON, canonical, fsync_dir, loads_strict, loads_strict_tables, sha256_text
 from ubtui.store.schoolfile import FORMAT, META, meta_of, verify
 
@@ -352,8 +353,6 @@ def read_received_file(path: Path) -> Received:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        from ubtui.store.oserrors import describe_os_error
-
         raise DamagedFile(describe_os_error(error, path).rstrip(".")) from None
     return read_received(data)
 
