@@ -66,10 +66,7 @@ def imported(db_path: Path, *paths: Path, dry_run: bool = False):
 
 def stored_tables(db_path: Path, file_id: str) -> dict:
     with DistrictDB(db_path) as db:
-        tables: dict = {}
-        for table, _id, doc_id, body in db.partition(file_id):
-            tables.setdefault(table, {})[doc_id] = json.loads(body)
-        return tables
+        return {table: json.loads(text) for table, text in db.tables(file_id)}
 
 
 # --- round trips ------------------------------------------------------------------------------
@@ -287,11 +284,11 @@ def test_import_twice_is_import_once(tmp_path_factory, steps, order):
     base = tmp_path_factory.mktemp("twice")
     schools = [small_school(base / f"s{n}.json", str(n + 1)) for n in range(2)]
     packets = [packet_of(s, base / "stick") for s in schools]
-    for which, action in steps:
+    for step, (which, action) in enumerate(steps):
         with Store.open(schools[which]) as store:
             teachers = store.sorted_teachers()
-            if action == "add":
-                store.save_teacher(Teacher(full_name=f"Кошулган {len(teachers)}", association_id=teachers[0].association_id))
+            if action == "add":  # a name of its own: after a retirement the count of teachers repeats
+                store.save_teacher(Teacher(full_name=f"Кошулган {step}", association_id=teachers[0].association_id))
             elif action == "rename":
                 teachers[0].full_name += " А."
                 store.save_teacher(teachers[0])
@@ -326,7 +323,8 @@ def test_district_export_reimported_gives_the_same_figures(demo_path, tmp_path):
     imported(region, tmp_path / "forward")  # a school reached twice counts once
     with DistrictDB(region) as db:
         again = build_report(db, DEMO_DAY)
-        assert db.counts() == (2, sum(1 for _ in db.conn.execute("SELECT 1 FROM records")))
+        # every record counted one by one by SQLite itself, against the tables' counts
+        assert db.counts() == (2, db.conn.execute("SELECT count(*) FROM school_tables, json_each(body)").fetchone()[0])
     assert again.compliance.rows == first.compliance.rows and first.compliance.rows
     assert any(row[3] != "—" for row in first.compliance.rows)
 
@@ -430,26 +428,27 @@ def test_a_school_file_is_accepted_like_a_packet(tmp_path):
         assert db.school(received.file_id)["kind"] == "school"
 
 
-def test_a_records_body_is_one_text_however_the_file_came(demo_path, tmp_path):
-    """A packet as exported gives each record's body as the file holds it; a packet laid out
-    otherwise (sealed the same), and the school file itself, give the record written out. The
-    bodies are the same text, so a school that came both ways is "identical", not changed."""
-    from ubtui.district.importer import _rows
+def test_a_tables_text_is_one_text_however_the_file_came(demo_path, tmp_path):
+    """A packet as exported gives each table's text as the file holds it; a packet laid out
+    otherwise (sealed the same), and the school file itself, give the table written out. The
+    texts are the same, so a school that came both ways is "identical", not changed."""
+    from ubtui.district.importer import _tables
     from ubtui.store.packet import _seal
 
     data = build_packet(schoolfile.read(demo_path), full=True, now=NOW)
     as_exported = read_received(data)
-    assert as_exported.texts is not None and len(as_exported.texts) == as_exported.records() > 300
+    assert as_exported.texts is not None and len(as_exported.texts) == len(as_exported.tables) > 5
     value = json.loads(data)
     spaced = json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
     laid_out_otherwise = read_received(spaced)
     assert laid_out_otherwise.texts is None
     assert _seal(value["header"], value["tables"]) == value["header"]["sha256"]
     school_file = read_received(demo_path.read_bytes())
-    rows = _rows(as_exported)
-    assert rows == _rows(laid_out_otherwise)
-    assert sorted(rows) == sorted(_rows(school_file))
-    assert all(json.loads(body) == as_exported.tables[t][d] for t, _i, d, body in rows)
+    tables = _tables(as_exported)
+    assert tables == _tables(laid_out_otherwise)
+    assert sorted(tables) == sorted(_tables(school_file))
+    assert all(json.loads(text) == as_exported.tables[t] and n == len(as_exported.tables[t]) for t, n, text in tables)
+    assert sum(n for _t, n, _text in tables) == as_exported.records() > 300
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.ubtui.json").write_bytes(spaced)
     (tmp_path / "in" / "b.ubtui.json").write_bytes(data)
@@ -513,7 +512,7 @@ def test_kill_during_import_leaves_before_or_after(tmp_path):
         try:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             schools = conn.execute("SELECT count(*) FROM schools").fetchone()[0]
-            records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+            records = conn.execute("SELECT count(*) FROM school_tables, json_each(body)").fetchone()[0]
         finally:
             conn.close()
         assert (schools, records) in {(0, 0), (100, 100 * per_school)}, round_
@@ -687,3 +686,102 @@ def test_the_schools_are_listed_with_their_numbers_counted_as_numbers(tmp_path):
     imported(db_path, *[packet_of(small_school(tmp_path / f"s{n}.json", n), tmp_path / "stick") for n in ("12", "2", "1")])
     with DistrictDB(db_path) as db:
         assert [row["name"] for row in sorted_schools(db)] == ["Мектеп 1", "Мектеп 2", "Мектеп 12"]
+
+
+# --- the database's own layout -----------------------------------------------------------------------
+
+
+def _as_schema_1(source: Path, target: Path) -> None:
+    """The district of `source` as ubtui wrote it with schema 1: a row per record."""
+    from ubtui.district.db import MIGRATIONS
+    from ubtui.store.jsonio import member_texts
+
+    old = sqlite3.connect(target)
+    new = sqlite3.connect(source)
+    try:
+        old.executescript(MIGRATIONS[0])
+        for name in ("schools", "import_log", "expected"):
+            rows = new.execute(f"SELECT * FROM {name}").fetchall()
+            if rows:
+                old.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        for file_id, table, text in new.execute("SELECT file_id, tbl, body FROM school_tables"):
+            old.executemany("INSERT INTO records (file_id, tbl, id, doc_id, body) VALUES (?, ?, ?, ?, ?)",
+                            [(file_id, table, record["id"], doc, body) for doc, body, record in member_texts(text)])
+        old.execute("PRAGMA user_version = 1")
+        old.commit()
+    finally:
+        old.close()
+        new.close()
+
+
+def test_a_district_database_of_schema_1_is_brought_up_to_date(demo_path, tmp_path, capsys):
+    """A district imported by the ubtui that kept a row per record is migrated on its first
+    open, read-only too (the report): the same tables, texts and figures; the same packet
+    again is "identical", a newer one replaces with the right counts."""
+    school = small_school(tmp_path / "s.json", "5", teachers=3)
+    stick = tmp_path / "stick"
+    packets = [packet_of(demo_path, stick), packet_of(school, stick)]
+    today = tmp_path / "today" / "district.sqlite"
+    imported(today, *packets)
+    with DistrictDB(today) as db:
+        tables = {row["file_id"]: sorted(db.tables(row["file_id"])) for row in db.schools()}
+        report = build_report(db, DEMO_DAY)
+    older = tmp_path / "older" / "district.sqlite"
+    older.parent.mkdir()
+    _as_schema_1(today, older)
+    with DistrictDB(older) as db:  # read-only: migrated first
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert {row["file_id"]: sorted(db.tables(row["file_id"])) for row in db.schools()} == tables
+        assert build_report(db, DEMO_DAY) == report
+        assert db.integrity() == "ok"
+        assert not db.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'records'").fetchone()
+        assert db.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the old rows' room given back
+    assert [v.verdict for v in imported(older, *packets)] == [IDENTICAL, IDENTICAL]
+    with Store.open(school) as store:
+        teachers = store.sorted_teachers()
+        store.delete_teacher(teachers[0].id)
+        store.save_teacher(Teacher(full_name="Жаңы Мугалим", association_id=teachers[1].association_id))
+    [replaced] = imported(older, packet_of(school, tmp_path / "later"))
+    assert (replaced.verdict, replaced.added, replaced.changed, replaced.removed) == (REPLACED, 1, 1, 1)
+
+
+def test_a_new_district_database_has_pages_for_big_texts(tmp_path):
+    from ubtui.district.db import PAGE_SIZE
+
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, packet_of(small_school(tmp_path / "s.json", "3"), tmp_path / "stick"))
+    with DistrictDB(db_path) as db:
+        assert db.conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE > 4096
+
+
+@pytest.mark.parametrize("damage", ["not json", "count"])
+def test_a_damaged_table_is_found_by_check_and_stops_a_replacing_import(tmp_path, capsys, damage):
+    """A table's text changed behind ubtui's back: `ubtui check` says which, and an import that
+    would replace the school stops with one line and changes nothing."""
+    from ubtui.i18n import set_language
+
+    school = small_school(tmp_path / "s.json", "4", teachers=2)
+    db_path = tmp_path / "district.sqlite"
+    imported(db_path, packet_of(school, tmp_path / "a"))
+    conn = sqlite3.connect(db_path)
+    with conn:
+        if damage == "not json":
+            conn.execute("UPDATE school_tables SET body = substr(body, 1, 20) WHERE tbl = 'teachers'")
+        else:
+            conn.execute("UPDATE school_tables SET records = records + 1 WHERE tbl = 'teachers'")
+    conn.close()
+    assert cli.main(["check", str(db_path)]) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "teachers" in line and "Traceback" not in line
+    with Store.open(school) as store:
+        store.delete_teacher(store.sorted_teachers()[0].id)
+    newer = packet_of(school, tmp_path / "b")
+    before = dump(db_path)
+    if damage == "not json":
+        try:
+            assert cli.main(["--lang", "ru", "district", "--district-db", str(db_path), "import", str(newer)]) == 1
+        finally:
+            set_language("ky")
+        [line] = capsys.readouterr().err.strip().splitlines()
+        assert "повреждена таблица" in line and "ubtui check" in line and "Traceback" not in line
+        assert dump(db_path) == before

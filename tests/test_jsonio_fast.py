@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -216,16 +217,16 @@ def _laid_out(draw) -> bytes:
 @example(b'{"header":1,"tables":{"t":{"1":{}}}}}')
 @example(b'{"header":1,"tables":{}}')
 def test_the_packet_reader_takes_only_what_the_strict_reader_takes(data: bytes) -> None:
-    """Whatever `loads_strict_tables` reads, `loads_strict` reads the same; each record's text
-    is that record's and every record has one, in the file's order."""
+    """Whatever `loads_strict_tables` reads, `loads_strict` reads the same; each table's text
+    is that table's and every table has one, in the file's order."""
     laid_out = jsonio.loads_strict_tables(data, "header")
     if laid_out is None:
         return
     value, texts = laid_out
     assert _outcome(_oracle, data) == ("ok", value)
-    assert [(name, doc) for name, doc, _text in texts] == [(n, d) for n, t in value["tables"].items() for d in t]
-    for name, doc, text in texts:
-        assert _oracle(text.encode("utf-8")) == value["tables"][name][doc]
+    assert [name for name, _text in texts] == list(value["tables"])
+    for name, text in texts:
+        assert _oracle(text.encode("utf-8")) == value["tables"][name]
 
 
 @settings(max_examples=200, deadline=None)
@@ -244,4 +245,25 @@ def test_a_packet_as_written_is_read_with_each_records_text(tables, line_end) ->
     assert laid_out is not None
     assert laid_out[0] == value
     read = laid_out[0]["tables"]  # in the file's order: the keys sorted
-    assert [t for _n, _d, t in laid_out[1]] == [jsonio.canonical(r) for t in read.values() for r in t.values()]
+    assert laid_out[1] == [(name, jsonio.canonical(t)) for name, t in read.items()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), _RECORDS, max_size=5), st.sampled_from([None, 1, 2]))
+def test_the_members_of_an_object_come_with_their_texts(table, indent) -> None:
+    """`member_texts` cuts each member's text out of a text `canonical` wrote, and writes it out
+    the same way for any other layout: one text for one member whatever the layout."""
+    text = jsonio.canonical(table)
+    if "\\ud" in text or "\\uD" in text:  # a lone surrogate st.text drew: not a text ubtui keeps
+        return
+    members = jsonio.member_texts(text)
+    assert members == [(key, jsonio.canonical(value), value) for key, value in sorted(table.items())]
+    if indent is not None:
+        spaced = json.dumps(json.loads(text), ensure_ascii=False, indent=indent)
+        assert jsonio.member_texts(spaced) == members
+
+
+def test_member_texts_refuses_what_is_not_an_object() -> None:
+    for text in ("[1, 2]", "1", '"x"'):
+        with pytest.raises(ValueError):
+            jsonio.member_texts(text)

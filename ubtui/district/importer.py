@@ -29,6 +29,7 @@ from ubtui.district.db import (
 from ubtui import i18n
 from ubtui.i18n import N_, _, format_date
 from ubtui.store.errors import FileProblem
+from ubtui.store.jsonio import canonical, member_texts
 from ubtui.store.oserrors import describe_os_error
 from ubtui.store.packet import Received, read_received_file
 
@@ -101,35 +102,29 @@ def school_label(received: Received) -> str:
     return " ".join(p for p in (f"№{number}" if number else "", received.school.get("name", "")) if p)
 
 
-_BODY = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder for every record
-
-
-def _rows(received: Received) -> list[tuple[str, str, str, bytes]]:
-    """(table, id, doc_id, body) of every record, the body as UTF-8 JSON: the record's text in
-    a packet as exported, else the record written out the same way (packets and school files
-    hold their keys sorted, so both give one text for one record)."""
+def _tables(received: Received) -> list[tuple[str, int, bytes]]:
+    """(table, records, text) of every table, the text its JSON object as UTF-8: the table's
+    text in a packet as exported, else the table written out the same way (`canonical`, as an
+    export writes it: a school that came both ways has one text for one table)."""
     tables = received.tables
     if received.texts is not None:
-        return [(name, tables[name][doc_id]["id"], doc_id, text.encode("utf-8"))
-                for name, doc_id, text in received.texts]
-    body = _BODY
-    return [(name, record["id"], doc_id, body(record).encode("utf-8")) for name, table in tables.items()
-            for doc_id, record in table.items()]
+        return [(name, len(tables[name]), text.encode("utf-8")) for name, text in received.texts]
+    return [(name, len(table), canonical(table).encode("utf-8")) for name, table in tables.items()]
 
 
 @dataclass
 class _Read:
     """One file as read and checked, ready to be judged: what `_read_one` hands back (from a
-    worker process too), without the parsed tables, whose bodies stand in for them."""
+    worker process too), without the parsed tables, whose texts stand in for them."""
 
     received: Received | None
-    rows: list[tuple[str, str, str, bytes]]  # (table, id, doc_id, body): a flat list of bytes crosses between processes fastest
+    tables: list[tuple[str, int, bytes]]  # (table, records, text): a few big bytes cross between processes fastest
     problem: str = ""  # why the file was refused, translated
     part: Path | None = None  # the file's bytes, written to keep should it be taken (None: kept already, or a dry run)
 
 
 def _read_one(path: Path, keep: Path | None = None) -> _Read:
-    """Read, verify and check one file, encode its records' bodies and, unless `keep` is None,
+    """Read, verify and check one file, take its tables' texts and, unless `keep` is None,
     write its bytes into that packets folder: all of an import's work that does not touch the
     database (the bytes need not cross between the processes, and are on disk by the commit)."""
     try:
@@ -137,10 +132,10 @@ def _read_one(path: Path, keep: Path | None = None) -> _Read:
     except FileProblem as error:
         return _Read(None, [], str(error))
     received.public_sha256()  # worked out here: in a worker, it is done beside the others
-    rows = _rows(received)
+    tables = _tables(received)
     part = write_packet_part(keep, received.sha256, received.data) if keep is not None else None
-    received.tables, received.texts, received.data = {}, None, b""  # not carried back: the rows are
-    return _Read(received, rows, part=part)
+    received.tables, received.texts, received.data = {}, None, b""  # not carried back: the texts are
+    return _Read(received, tables, part=part)
 
 
 # Reading and checking a file is ~80% of an import and needs nothing of the others: with several
@@ -309,20 +304,21 @@ def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: dict[str, P
                 verdict.verdict = IDENTICAL
                 return verdict
         verdict.verdict = REPLACED
-    rows = read.rows
-    if verdict.verdict == REPLACED:
-        new = {(t, i): body for t, i, _d, body in rows}
-        old = dict(db.partition_bodies(received.file_id))
-        verdict.added = sum(1 for key in new if key not in old)
-        verdict.removed = sum(1 for key in old if key not in new)
-        verdict.changed = sum(1 for key, body in new.items() if key in old and old[key] != body)
-        conn.execute("DELETE FROM records WHERE file_id = ?", (received.file_id,))
-    else:
-        verdict.added = len(rows)
+    tables = read.tables
     file_id = received.file_id
+    if verdict.verdict == REPLACED:
+        try:
+            _count_changes(verdict, db.table_texts(file_id), {name: text for name, _n, text in tables})
+        except ValueError:  # a table the database holds was changed behind ubtui's back: the import stops
+            raise DistrictError(_("The district database {path} holds a damaged table of «{school}»; nothing was "
+                                  "imported. `ubtui check {path}` says more.").format(
+                path=db.path, school=verdict.school)) from None
+        conn.execute("DELETE FROM school_tables WHERE file_id = ?", (file_id,))
+    else:
+        verdict.added = sum(n for _name, n, _text in tables)
     conn.executemany(
-        "INSERT INTO records (file_id, tbl, id, doc_id, body) VALUES (?, ?, ?, ?, CAST(? AS TEXT))",  # UTF-8 as it is
-        ((file_id, t, i, d, body) for t, i, d, body in rows),
+        "INSERT INTO school_tables (file_id, tbl, records, body) VALUES (?, ?, ?, CAST(? AS TEXT))",  # UTF-8 as it is
+        ((file_id, name, n, text) for name, n, text in tables),
     )
     s = received.school
     public = public or received.public_sha256()
@@ -332,7 +328,7 @@ def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: dict[str, P
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (received.file_id, s.get("name", ""), s.get("number", ""), s.get("village", ""), s.get("district", ""),
          s.get("region", ""), received.schema, received.generation, received.exported_at, stamp, received.sha256,
-         public, int(received.full), received.kind, len(rows)),
+         public, int(received.full), received.kind, sum(n for _name, n, _text in tables)),
     )
     conn.execute(
         "INSERT INTO import_log (at, file, sha256, file_id, generation, verdict, added, changed, removed)"
@@ -344,6 +340,26 @@ def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: dict[str, P
     if read.part is not None:
         parts.setdefault(received.sha256, read.part)
     return verdict
+
+
+def _records(text: bytes | None) -> dict[str, str]:
+    """A table's records by id, each as its text."""
+    if text is None:
+        return {}
+    members = member_texts(text.decode("utf-8"))
+    return {record.get("id", doc) if isinstance(record, dict) else doc: body for doc, body, record in members}
+
+
+def _count_changes(verdict: Verdict, old: dict[str, bytes], new: dict[str, bytes]) -> None:
+    """The records a replacing packet adds, changes and removes, each compared by its text
+    with the one the district has (a table of the same text is passed over whole)."""
+    for name in sorted(old.keys() | new.keys()):
+        if old.get(name) == new.get(name):
+            continue
+        before, after = _records(old.get(name)), _records(new.get(name))
+        verdict.added += sum(1 for key in after if key not in before)
+        verdict.removed += sum(1 for key in before if key not in after)
+        verdict.changed += sum(1 for key, body in after.items() if key in before and before[key] != body)
 
 
 def export_district(db: DistrictDB, folder: Path) -> list[Path]:
@@ -377,9 +393,7 @@ def _packet_from_partition(db: DistrictDB, row) -> bytes:  # noqa: ANN001
     """A school taken as a school file: its packet, rebuilt from the stored records."""
     from ubtui.store.packet import build_packet_from
 
-    tables: dict[str, dict[str, dict]] = {}
-    for table, _id, doc_id, body in db.partition(row["file_id"]):
-        tables.setdefault(table, {})[doc_id] = json.loads(body)
+    tables = {table: json.loads(text) for table, text in db.tables(row["file_id"])}
     exported = _parse_time(row["exported_at"])
     return build_packet_from(tables, file_id=row["file_id"], generation=row["generation"], schema=row["schema"],
                              full=bool(row["full"]), exported_at=exported or dt.datetime.now(dt.timezone.utc))

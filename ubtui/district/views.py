@@ -73,15 +73,13 @@ def load_school(db: DistrictDB, row: Any, *, today: dt.date | None = None,
                 only: tuple[str, ...] | None = None) -> SchoolRecords:
     """A school's records: every table, or `only` those; with `today`, of the year-bound tables
     only the records of the academic year current on that day."""
-    bodies: dict[str, list[str]] = {}
-    for table, body in db.bodies(row["file_id"], only):
-        bodies.setdefault(table, []).append(body)
+    texts = dict(db.tables(row["file_id"], only))
     tables: dict[str, list[Any]] = {}
     year_id: str | None = None
     plan_ids: set[str] = set()
     with collector_paused():  # records make no cycles
-        for table in sorted(bodies, key=lambda name: _FIRST.index(name) if name in _FIRST else len(_FIRST)):
-            values = json.loads("[" + ",".join(bodies[table]) + "]")  # a table's bodies in one parse
+        for table in sorted(texts, key=lambda name: _FIRST.index(name) if name in _FIRST else len(_FIRST)):
+            values = list(json.loads(texts[table]).values())  # a table in one parse, its records in doc-id order
             if today is not None and table in _OF_THE_YEAR:
                 values = [data for data in values if data.get(_OF_THE_YEAR[table]) == year_id]
             elif today is not None and table == "plan_items":

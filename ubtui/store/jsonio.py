@@ -207,14 +207,14 @@ def _strict_scanner() -> Any:
     return _scan_strict
 
 
-def loads_strict_tables(data: bytes, lead: str) -> tuple[Any, list[tuple[str, str, str]]] | None:
+def loads_strict_tables(data: bytes, lead: str) -> tuple[Any, list[tuple[str, str]]] | None:
     """`loads_strict(data)` of a document written as ubtui writes a packet, without a byte of
-    space: `{"<lead>":VALUE,"tables":{NAME:{DOC:RECORD,…},…}}` and a line end, together with
-    each record's own text as (table, doc, text), in the file's order.
+    space between its parts: `{"<lead>":VALUE,"tables":{NAME:{DOC:RECORD,…},…}}` and a line
+    end, together with each table's own text as (table, text), in the file's order.
 
-    The district keeps that text as the record's body, so it need not write every record out
-    again.  None when the text is laid out in any other way or breaks any strict rule:
-    `loads_strict` then reads it, or says what is wrong with it."""
+    The district keeps that text as the table's records, so it need not write them out again.
+    None when the text is laid out in any other way or breaks any strict rule: `loads_strict`
+    then reads it, or says what is wrong with it."""
     if len(data) < 32 or data[:1] != b"{":  # a BOM, space first, or too short for the layout
         return None
     try:
@@ -223,14 +223,12 @@ def loads_strict_tables(data: bytes, lead: str) -> tuple[Any, list[tuple[str, st
         return None
     from json.decoder import scanstring
 
-    scan = _strict_scanner()
-    spans: list[tuple[str, str, str]] = []
-    keep = spans.append
+    scan = _strict_scanner()  # a table is read whole: its hook refuses a doc id twice, as a key twice anywhere
+    texts: list[tuple[str, str]] = []
     tables: dict[str, Any] = {}
     opening = '{"' + lead + '":'
     collecting = gc.isenabled()
     gc.disable()  # as in loads_strict
-    # One flat loop on purpose: a helper called per table and record cost ~4 ms more a packet.
     try:
         if not text.startswith(opening):
             return None
@@ -245,25 +243,10 @@ def loads_strict_tables(data: bytes, lead: str) -> tuple[Any, list[tuple[str, st
                 name, pos = scanstring(text, pos + 1)
                 if not text.startswith(":{", pos) or name in tables:
                     return None
-                pos += 2
-                table: dict[str, Any] = {}
+                table, end = scan(text, pos + 1)
                 tables[name] = table
-                if text[pos] != "}":
-                    while True:  # at the quote of a record's doc id
-                        if text[pos] != '"':
-                            return None
-                        doc, start = scanstring(text, pos + 1)
-                        if text[start] != ":" or doc in table:
-                            return None
-                        record, pos = scan(text, start + 1)
-                        table[doc] = record
-                        keep((name, doc, text[start + 1:pos]))
-                        if text[pos] != ",":
-                            break
-                        pos += 1
-                if text[pos] != "}":
-                    return None
-                pos += 1
+                texts.append((name, text[pos + 1:end]))
+                pos = end
                 if text[pos] != ",":
                     break
                 pos += 1
@@ -277,7 +260,49 @@ def loads_strict_tables(data: bytes, lead: str) -> tuple[Any, list[tuple[str, st
     value = {lead: lead_value, "tables": tables}
     if _nesting(data) + 1 > MAX_DEPTH or (_SURROGATE_ESCAPE.search(data) and _has_lone_surrogate(value)):
         return None
-    return value, spans
+    return value, texts
+
+
+def member_texts(text: str) -> list[tuple[str, str, Any]]:
+    """(key, the value's text, the value) of each member of a JSON object's text, in order.
+
+    For an object written without space (as `canonical` writes it) the value's text is cut from
+    `text` as it stands; any other layout is parsed and each value written out by `canonical`,
+    which gives the same text for an object `canonical` wrote."""
+    from json.decoder import scanstring
+
+    scan = json.JSONDecoder().scan_once
+    members: list[tuple[str, str, Any]] = []
+    add = members.append
+    collecting = gc.isenabled()
+    gc.disable()  # as in loads_strict
+    try:
+        pos = 1
+        if text[:1] != "{":
+            raise ValueError
+        if text[pos] != "}":
+            while True:  # at the quote of a key
+                if text[pos] != '"':
+                    raise ValueError
+                key, start = scanstring(text, pos + 1)
+                if text[start] != ":":
+                    raise ValueError
+                value, pos = scan(text, start + 1)
+                add((key, text[start + 1:pos], value))
+                if text[pos] != ",":
+                    break
+                pos += 1
+        if text[pos:] != "}":
+            raise ValueError
+    except (ValueError, IndexError, StopIteration):
+        value = json.loads(text)
+        if not isinstance(value, dict):
+            raise ValueError("not a JSON object") from None
+        return [(key, canonical(item), item) for key, item in value.items()]
+    finally:
+        if collecting:
+            gc.enable()
+    return members
 
 
 def canonical(value: Any) -> str:

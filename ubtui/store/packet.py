@@ -59,9 +59,9 @@ class Received:
     sha256: str  # of the bytes as received
     data: bytes = field(repr=False, default=b"")
     _public: str = field(repr=False, default="")
-    # (table, doc id, text) of every record as the file holds it, when that is the text ubtui
-    # would write for it (a packet as exported, not migrated); None: write the records out.
-    texts: list[tuple[str, str, str]] | None = field(repr=False, default=None)
+    # (table, text) of every table as the file holds it, when that is the text ubtui would
+    # write for it (a packet as exported, not migrated); None: write the tables out.
+    texts: list[tuple[str, str]] | None = field(repr=False, default=None)
 
     def records(self) -> int:
         return sum(len(t) for t in self.tables.values())
@@ -286,7 +286,7 @@ def read_received(data: bytes) -> Received:
     digest = hashlib.sha256(data).hexdigest()
     if len(data) > MAX_BYTES:
         raise DamagedFile(too_large_message(len(data)))
-    # A packet as ubtui writes it is read with each record's text (the district keeps it).
+    # A packet as ubtui writes it is read with each table's text (the district keeps it).
     laid_out = loads_strict_tables(data, "header") if data.startswith(b'{"header":') else None
     if laid_out is not None:
         value, texts = laid_out
