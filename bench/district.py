@@ -111,6 +111,19 @@ def write_packets(document: dict[str, Any], folder: Path, count: int) -> tuple[i
     return records, size
 
 
+def a_term_later(document: dict[str, Any]) -> dict[str, Any]:
+    """The school's file a term on: one generation newer, a tenth of its sessions edited and
+    twenty plan items gone (each packet replaces its school: added, changed, removed)."""
+    later = copy.deepcopy(document)
+    later["meta"]["1"]["generation"] = int(later["meta"]["1"].get("generation", 0)) + 1
+    for n, key in enumerate(sorted(later["sessions"], key=int)):
+        if n % 10 == 0:
+            later["sessions"][key]["place"] = "каб. 12"
+    for key in sorted(later["plan_items"], key=int)[:20]:
+        del later["plan_items"][key]
+    return later
+
+
 def _peak_mib(who: int = resource.RUSAGE_SELF) -> float:
     peak = resource.getrusage(who).ru_maxrss
     return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
@@ -147,6 +160,8 @@ def child(side: str, folder: Path, db_path: Path) -> None:
             seconds += time.perf_counter() - closing
         refused = [v.line() for v in verdicts if not v.accepted]
         extra = {"accepted": sum(1 for v in verdicts if v.accepted), "refused": refused[:3], "records": records,
+                 "first": f"{verdicts[0].verdict}: {verdicts[0].added} added, {verdicts[0].changed} changed, "
+                          f"{verdicts[0].removed} removed" if verdicts else "",
                  "worker_peak_mib": _peak_mib(resource.RUSAGE_CHILDREN), "workers": _workers_for(len(files))}
     else:  # report
         from ubtui.district.db import DistrictDB
@@ -223,6 +238,9 @@ def run(args: argparse.Namespace) -> int:
         if ours["accepted"] != args.packets:
             raise SystemExit(f"bench district: only {ours['accepted']} packets accepted: {ours['refused']}")
         report = _run_child("report", base / "district", db_path)
+        write_packets(a_term_later(document), base / "later", args.packets)
+        os.sync()
+        later = _run_child("import", base / "later", db_path)
         ratio = ours["seconds"] / bare["seconds"]
         print(f"  bare json.loads:   {bare['seconds']:.2f} s (CPU {bare['cpu']:.2f} s), peak {bare['peak_mib']:.0f} MiB")
         workers = (f"{ours['workers']} worker processes reading ahead (peak {ours['worker_peak_mib']:.0f} MiB each)"
@@ -234,10 +252,13 @@ def run(args: argparse.Namespace) -> int:
               f"{ours['cpu'] / bare['cpu']:.2f}x (the CPU of every process; one core would take about that long)")
         print("  " + _breakdown(next(iter(sorted((base / "district").glob("*.json"))))))
         print(f"  district report ({args.packets} schools): {report['seconds']:.2f} s, peak {report['peak_mib']:.0f} MiB")
+        print(f"  a term later (no budget): the {args.packets} schools again, each newer ({later['first']}): "
+              f"{later['seconds']:.2f} s, {later['seconds'] / bare['seconds']:.2f}x")
         if args.country and args.scale < 7:
             print("country: skipped below the full scale (--scale 7)")
         elif args.country:
             shutil.rmtree(base / "district")
+            shutil.rmtree(base / "later")
             shutil.rmtree(base / "d")
             factor = 2300 / args.country
             records, size = write_packets(document, base / "country", args.country)
