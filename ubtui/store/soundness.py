@@ -74,15 +74,17 @@ class Problem:
 
 
 class Reference(NamedTuple):
-    """A record's field that names a record of another table by id."""
+    """A record's field that names a record of another table by id.  A table's `references`
+    may yield plain `(field, table, record_id)` tuples too; a field inside a list is best given
+    as a template and its numbers, `("attendance[{}].teacher_id", 3)` (see `field_name`)."""
 
-    field: str
+    field: str | tuple
     table: str
     record_id: str
 
 
 Validator = Callable[[Any, Sequence[Any]], Problems]
-References = Callable[[Any], Iterable[Reference]]
+References = Callable[[Any], Iterable[tuple]]  # of Reference, or plain (field, table, record_id)
 Peers = Callable[[Any], Hashable]
 # `peers` of a validator that never looks at the other records of its table.
 NO_PEERS: Any = "no peers"
@@ -360,10 +362,10 @@ def _dangling(spec: TableSpec, rows: list[tuple[dict[str, Any], Record]], ids: d
         except Exception as error:  # noqa: BLE001
             found.append(Problem(spec.name, record.id, "", None, _("the record cannot be read ({error})").format(error=error)))
             continue
-        for ref in references:
-            if ref.record_id and ref.record_id not in ids.get(ref.table, _NONE):
-                found.append(Problem(spec.name, record.id, ref.field, ref.record_id,
-                                     _("names a record that is not in table “{table}”").format(table=ref.table)))
+        for field, table, record_id in references:
+            if record_id and record_id not in ids.get(table, _NONE):
+                found.append(Problem(spec.name, record.id, field_name(field), record_id,
+                                     _("names a record that is not in table “{table}”").format(table=table)))
     return found
 
 
@@ -394,40 +396,43 @@ def _meta_value(document: Any, name: str) -> object:
 # --- the tables of the school file -----------------------------------------------------------------
 
 
-def _ref(field: str, table: str, record_id: str) -> Reference:
-    return Reference(field, table, record_id)
+def field_name(field: str | tuple) -> str:
+    """A reference's field as a problem names it: the name, or a template and its numbers
+    (`("agenda[{}].speakers[{}].teacher_id", 2, 1)`), filled in only when a problem is found:
+    a school's ~8,000 references are each checked, and almost never named."""
+    return field if isinstance(field, str) else field[0].format(*field[1:])
 
 
-def _association_refs(association: Association) -> Iterable[Reference]:
+def _association_refs(association: Association) -> Iterable[tuple]:
     for index, member in enumerate(association.members, 1):
-        yield _ref(f"members[{index}].teacher_id", "teachers", member.teacher_id)
+        yield ("members[{}].teacher_id", index), "teachers", member.teacher_id
 
 
-def _session_refs(session: Session) -> Iterable[Reference]:
-    yield _ref("association_id", "associations", session.association_id)
-    yield _ref("year_id", "years", session.year_id)
-    yield _ref("chair.teacher_id", "teachers", session.chair.teacher_id)
-    yield _ref("secretary.teacher_id", "teachers", session.secretary.teacher_id)
+def _session_refs(session: Session) -> Iterable[tuple]:
+    yield "association_id", "associations", session.association_id
+    yield "year_id", "years", session.year_id
+    yield "chair.teacher_id", "teachers", session.chair.teacher_id
+    yield "secretary.teacher_id", "teachers", session.secretary.teacher_id
     for index, entry in enumerate(session.attendance, 1):
-        yield _ref(f"attendance[{index}].teacher_id", "teachers", entry.teacher_id)
+        yield ("attendance[{}].teacher_id", index), "teachers", entry.teacher_id
     for n, item in enumerate(session.agenda, 1):
-        yield _ref(f"agenda[{n}].rapporteur.teacher_id", "teachers", item.rapporteur.teacher_id)
+        yield ("agenda[{}].rapporteur.teacher_id", n), "teachers", item.rapporteur.teacher_id
         for index, speaker in enumerate(item.speakers, 1):
-            yield _ref(f"agenda[{n}].speakers[{index}].teacher_id", "teachers", speaker.teacher_id)
+            yield ("agenda[{}].speakers[{}].teacher_id", n, index), "teachers", speaker.teacher_id
         for m, decision in enumerate(item.decisions, 1):
             for index, person in enumerate(decision.responsible, 1):
-                yield _ref(f"agenda[{n}].decisions[{m}].responsible[{index}].teacher_id", "teachers", person.teacher_id)
+                yield ("agenda[{}].decisions[{}].responsible[{}].teacher_id", n, m, index), "teachers", person.teacher_id
 
 
-def _plan_refs(plan: Plan) -> Iterable[Reference]:
-    yield _ref("association_id", "associations", plan.association_id)
-    yield _ref("year_id", "years", plan.year_id)
+def _plan_refs(plan: Plan) -> Iterable[tuple]:
+    yield "association_id", "associations", plan.association_id
+    yield "year_id", "years", plan.year_id
 
 
-def _plan_item_refs(item: PlanItem) -> Iterable[Reference]:
-    yield _ref("plan_id", "plans", item.plan_id)
+def _plan_item_refs(item: PlanItem) -> Iterable[tuple]:
+    yield "plan_id", "plans", item.plan_id
     for index, teacher_id in enumerate(item.teacher_ids, 1):
-        yield _ref(f"teacher_ids[{index}]", "teachers", teacher_id)
+        yield ("teacher_ids[{}]", index), "teachers", teacher_id
 
 
 # The peers are the records each validator's uniqueness rule compares (see the validators).
@@ -438,9 +443,9 @@ register_table("associations", Association, validate_association, _association_r
                peers=lambda a: a.name.strip().casefold())
 register_table(
     "teachers", Teacher, lambda t, others: validate_teacher(t, list(others), today=FAR_FUTURE),
-    lambda t: [_ref("association_id", "associations", t.association_id)], required=("full_name",), peers=NO_PEERS,
+    lambda t: [("association_id", "associations", t.association_id)], required=("full_name",), peers=NO_PEERS,
 )
-register_table("courses", Course, lambda c, _others: validate_course(c), lambda c: [_ref("teacher_id", "teachers", c.teacher_id)],
+register_table("courses", Course, lambda c, _others: validate_course(c), lambda c: [("teacher_id", "teachers", c.teacher_id)],
                required=("teacher_id", "title", "end"), peers=NO_PEERS)
 register_table("sessions", Session, lambda s, others: validate_session(s, list(others)), _session_refs,
                required=("association_id", "year_id", "number"), peers=lambda s: (s.association_id, s.year_id, s.number))
@@ -453,19 +458,19 @@ register_table("plan_items", PlanItem, lambda i, _others: validate_item(i), _pla
 # --- mentoring and lesson events ------------------------------------------------------------------
 
 
-def _mentorship_refs(pair: Any) -> Iterable[Reference]:
-    yield _ref("mentor_id", "teachers", pair.mentor_id)
-    yield _ref("young_id", "teachers", pair.young_id)
-    yield _ref("association_id", "associations", pair.association_id)
+def _mentorship_refs(pair: Any) -> Iterable[tuple]:
+    yield "mentor_id", "teachers", pair.mentor_id
+    yield "young_id", "teachers", pair.young_id
+    yield "association_id", "associations", pair.association_id
 
 
-def _lesson_event_refs(event: Any) -> Iterable[Reference]:
-    yield _ref("association_id", "associations", event.association_id)
-    yield _ref("year_id", "years", event.year_id)
-    yield _ref("teacher_id", "teachers", event.teacher_id)
-    yield _ref("week_id", "lesson_events", event.week_id)
+def _lesson_event_refs(event: Any) -> Iterable[tuple]:
+    yield "association_id", "associations", event.association_id
+    yield "year_id", "years", event.year_id
+    yield "teacher_id", "teachers", event.teacher_id
+    yield "week_id", "lesson_events", event.week_id
     for index, observer in enumerate(event.observers, 1):
-        yield _ref(f"observers[{index}].teacher_id", "teachers", observer.teacher_id)
+        yield ("observers[{}].teacher_id", index), "teachers", observer.teacher_id
 
 
 def _register_lessons_and_mentoring() -> None:
@@ -486,7 +491,7 @@ def _register_year_reports() -> None:
 
     register_table(
         "year_reports", YearAnalysis, lambda a, others: validate_analysis(a, others),
-        lambda a: [_ref("year_id", "years", a.year_id), _ref("association_id", "associations", a.association_id)],
+        lambda a: [("year_id", "years", a.year_id), ("association_id", "associations", a.association_id)],
         required=("year_id",),
     )
 
