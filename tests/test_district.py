@@ -310,22 +310,27 @@ def test_import_twice_is_import_once(tmp_path_factory, steps, order):
 
 
 def test_district_export_reimported_gives_the_same_figures(demo_path, tmp_path):
+    """Two packets and a school file come in; the export forwards all three (the school file as
+    a packet made from its stored tables), and the region sees the same records and figures."""
     packets = [packet_of(demo_path, tmp_path / "stick"), packet_of(small_school(tmp_path / "s.json", "9"), tmp_path / "stick")]
+    school_file = small_school(tmp_path / "f.json", "10")
     district = tmp_path / "district" / "district.sqlite"
-    imported(district, *packets)
+    imported(district, *packets, school_file)
     (tmp_path / "forward").mkdir()
     with DistrictDB(district) as db:
         written = export_district(db, tmp_path / "forward")
         first = build_report(db, DEMO_DAY)
-    assert len(written) == 2
+        file_ids = [row["file_id"] for row in db.schools()]
+    assert len(written) == 3
     region = tmp_path / "region" / "district.sqlite"
     assert {v.verdict for v in imported(region, tmp_path / "forward")} == {NEW}
     imported(region, tmp_path / "forward")  # a school reached twice counts once
     with DistrictDB(region) as db:
         again = build_report(db, DEMO_DAY)
         # every record counted one by one by SQLite itself, against the tables' counts
-        assert db.counts() == (2, db.conn.execute("SELECT count(*) FROM school_tables, json_each(body)").fetchone()[0])
+        assert db.counts() == (3, db.conn.execute("SELECT count(*) FROM school_tables, json_each(body)").fetchone()[0])
     assert again.compliance.rows == first.compliance.rows and first.compliance.rows
+    assert all(stored_tables(region, f) == stored_tables(district, f) for f in file_ids)
     assert any(row[3] != "—" for row in first.compliance.rows)
 
 
