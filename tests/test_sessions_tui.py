@@ -89,14 +89,19 @@ async def choose_person(pilot, field, who: str) -> None:
     await pilot.pause()
 
 
-async def _fill_item(pilot, number: int, title: str, heard: str, decision: str, responsible: str, due: str) -> None:
-    from ubtui.screens.sessions_editor import AgendaItemEditor
-
+async def _open_item(pilot, number: int):
+    """Item `number`'s tab shown (as Ctrl+PgDn would): its editor, built when first shown."""
     screen = pilot.app.screen
-    items = list(screen.query(AgendaItemEditor))
-    item = items[number - 1]
-    screen.query_one(TabbedContent).active = item.parent.id
+    pane = screen._item_panes()[number - 1]
+    screen.query_one(TabbedContent).active = pane.id
     await pilot.pause()
+    editor = screen._editor_in(pane)
+    assert editor is not None
+    return editor
+
+
+async def _fill_item(pilot, number: int, title: str, heard: str, decision: str, responsible: str, due: str) -> None:
+    item = await _open_item(pilot, number)
     await _type_input(pilot, item.query_one(".item-title", Input), title)
     await _type_area(pilot, item.query_one(".heard", TextArea), heard)
     await pilot.press("ctrl+t")  # a decision
@@ -122,16 +127,16 @@ async def test_a_session_typed_by_keyboard_is_stored_exactly(demo_store: Store):
         editor = app.screen
         assert isinstance(editor, SessionEditor)
         # The typical agenda of №1 is there to edit; this test types its own two items.
-        assert len(editor.query(AgendaItemEditor)) == 5
+        assert len(editor._item_panes()) == 5
+        assert len(editor.query(AgendaItemEditor)) == 0  # each is built when its tab is first shown
         for _ in range(5):
-            editor.query_one(TabbedContent).active = list(editor.query(AgendaItemEditor))[0].parent.id
-            await pilot.pause()
-            editor.query_one(".item-title", Input).focus()
+            item = await _open_item(pilot, 1)
+            item.query_one(".item-title", Input).focus()
             await pilot.press("ctrl+g")  # remove the item (asks)
             await pilot.pause()
             await pilot.press("y")
             await pilot.pause()
-        assert len(editor.query(AgendaItemEditor)) == 0
+        assert len(editor._item_panes()) == 0 == len(editor.query(AgendaItemEditor))
 
         date_input = editor.query_one("#date", Input)
         date_input.focus()
@@ -180,7 +185,7 @@ async def test_a_session_typed_by_keyboard_is_stored_exactly(demo_store: Store):
 
 
 async def test_leaving_with_unsaved_text_asks_first(demo_store: Store):
-    from ubtui.screens.sessions_editor import AgendaItemEditor, SessionEditor
+    from ubtui.screens.sessions_editor import SessionEditor
     from ubtui.screens.sessions_modals import LeaveScreen
 
     association = demo_store.sorted_associations()[0]
@@ -194,9 +199,7 @@ async def test_leaving_with_unsaved_text_asks_first(demo_store: Store):
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, SessionEditor)
-        item = editor.query_one(AgendaItemEditor)
-        editor.query_one(TabbedContent).active = item.parent.id
-        await pilot.pause()
+        item = await _open_item(pilot, 1)
         await _type_area(pilot, item.query_one(".heard", TextArea), "Жаңы текст\nэки сап")
         await pilot.press("escape")
         await pilot.pause()
@@ -356,8 +359,6 @@ async def test_tabs_by_keyboard_and_a_cancelled_reason_keeps_the_member_present(
 async def test_a_paste_of_several_lines_keeps_them_all(demo_store: Store):
     from textual import events
 
-    from ubtui.screens.sessions_editor import AgendaItemEditor
-
     association = demo_store.sorted_associations()[0]
     year = demo_store.current_year(DEMO_DAY)
     pasted = "Биринчи сап: <b> & <\r\nЭкинчи сап\n\n   Үчүнчү сап, чегинүү менен"
@@ -367,9 +368,7 @@ async def test_a_paste_of_several_lines_keeps_them_all(demo_store: Store):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        item = app.screen.query_one(AgendaItemEditor)
-        app.screen.query_one(TabbedContent).active = item.parent.id
-        await pilot.pause()
+        item = await _open_item(pilot, 1)
         heard = item.query_one(".heard", TextArea)
         heard.focus()
         heard.clear()
@@ -379,3 +378,71 @@ async def test_a_paste_of_several_lines_keeps_them_all(demo_store: Store):
         await pilot.pause()
     stored = demo_store.sessions.by_number(association.id, year.id, 1).agenda[0].heard
     assert stored == "Биринчи сап: <b> & <\nЭкинчи сап\n\n   Үчүнчү сап, чегинүү менен"
+
+
+# --- agenda items built when first shown ------------------------------------------------------------
+
+
+async def _open_session_one(pilot):
+    from ubtui.screens.sessions_editor import SessionEditor
+
+    await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("enter")  # session №1
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, SessionEditor)
+    return editor
+
+
+async def test_an_item_is_built_when_first_shown_and_kept_whole_until_then(demo_store: Store):
+    """Opening a protocol builds no item's editor; Ctrl+PgDn to an item builds it, which is no
+    change by itself; a save keeps the items never opened exactly as they were."""
+    from ubtui.screens.sessions_editor import AgendaItemEditor
+
+    association = demo_store.sorted_associations()[0]
+    year = demo_store.current_year(DEMO_DAY)
+    session = demo_store.sessions.by_number(association.id, year.id, 1)
+    assert len(session.agenda) >= 2
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _open_session_one(pilot)
+        assert len(editor._item_panes()) == len(session.agenda) and not editor.query(AgendaItemEditor)
+        await pilot.press("ctrl+pagedown", "ctrl+pagedown")  # Session → Attendance → Item 1
+        await pilot.pause()
+        assert [editor._editor_in(p) is not None for p in editor._item_panes()] == [True] + [False] * (len(session.agenda) - 1)
+        assert not editor.changed  # shown, not changed: leaving asks nothing
+        assert app.focused is editor._editor_in(editor._item_panes()[0]).query_one(".item-title", Input)
+        await pilot.press("end", *" (түзөтүлдү)")
+        await pilot.pause()
+        assert editor.changed
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not editor.changed
+    saved = demo_store.sessions.get(session.id)
+    assert saved.agenda[0].title == session.agenda[0].title + " (түзөтүлдү)"
+    assert saved.agenda[1:] == session.agenda[1:]
+
+
+async def test_a_problem_of_an_item_not_yet_shown_is_said_in_it(demo_store: Store, monkeypatch):
+    """Should the store find a problem in an item whose tab was never shown, the item's editor
+    is built, the problem said beside its title, its tab marked and shown."""
+    from ubtui.domain.validation import Problems
+    from ubtui.screens.sessions_editor import AgendaItemEditor
+
+    app = UbtuiApp(demo_store, today=DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _open_session_one(pilot)
+        problems = Problems()
+        problems.add("item-2", "Пункт 2: текшерүү")
+        monkeypatch.setattr(demo_store.sessions.repo, "validate", lambda record: problems)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.pause()
+        pane = editor._item_panes()[1]
+        item = editor._editor_in(pane)
+        assert isinstance(item, AgendaItemEditor) and editor._editor_in(editor._item_panes()[0]) is None
+        assert "Пункт 2: текшерүү" in str(item.query_one(".problem-item").render())
+        tabs = editor.query_one(TabbedContent)
+        assert tabs.active == pane.id and "(!)" in str(tabs.get_tab(pane.id).label)
+        assert app.focused is item.query_one(".item-title", Input)

@@ -9,6 +9,7 @@ unsaved changes asks first.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from typing import Any, Iterable, Mapping
 
@@ -274,6 +275,16 @@ class AgendaItemEditor(FieldScroll):
         )
 
 
+class ItemPlaceholder(Static):
+    """An agenda item whose editor is not built yet: it is made when its tab is first shown, or
+    when a problem of the item is to be shown in it (a protocol of four items with speakers and
+    decisions is ~400 widgets; the Session tab alone, ~70)."""
+
+    def __init__(self, item: AgendaItem) -> None:
+        super().__init__("", classes="item-placeholder")
+        self.item = item
+
+
 # --- attendance -----------------------------------------------------------------------------------------
 
 
@@ -373,7 +384,7 @@ class SessionEditor(EditsTheYear, Screen[bool]):
                     yield AttendanceTable(id="attendance", cursor_type="row", zebra_stripes=True)
             for number, item in enumerate(session.agenda, 1):
                 with TabPane(self._item_label(number), id=self._new_item_id()):
-                    yield AgendaItemEditor(item, self.people)
+                    yield ItemPlaceholder(item)
         yield Footer()
 
     def _new_item_id(self) -> str:
@@ -424,22 +435,38 @@ class SessionEditor(EditsTheYear, Screen[bool]):
 
     # --- reading the form -----------------------------------------------------------------------------
 
-    def _state(self) -> tuple[Any, ...]:
-        """Everything typed, to tell whether anything changed since the last save."""
+    @staticmethod
+    def _typed(root: Widget) -> tuple[Any, ...]:
+        """Every value typed under `root`, in order."""
         values: list[Any] = []
-        for widget in self.query("Input, TextArea, Select"):
+        for widget in root.query("Input, TextArea, Select"):
             if isinstance(widget, Input):
                 values.append(widget.value)
             elif isinstance(widget, TextArea):
                 values.append(widget.text)
             elif isinstance(widget, Select):
                 values.append(widget.value)
-        values.append(tuple((a.teacher_id, a.guest, a.present, a.reason) for a in self.attendance))
-        values.append(len(self.query(AgendaItemEditor)))
         return tuple(values)
+
+    def _state(self) -> tuple[Any, ...]:
+        """Everything typed, to tell whether anything changed since the last save: the Session
+        tab, the attendance, and each item (one not built yet is as it was: `None`)."""
+        attendance = tuple((a.teacher_id, a.guest, a.present, a.reason) for a in self.attendance)
+        items = tuple((pane.id, None if (editor := self._editor_in(pane)) is None else self._typed(editor))
+                      for pane in self._item_panes())
+        return self._typed(self.query_one("#tab-head", TabPane)), attendance, items
 
     def _take_snapshot(self) -> None:
         self._snapshot = self._state()
+
+    def _item_built(self, pane_id: str, editor: AgendaItemEditor) -> None:
+        """An item's editor was just built from the item: what it shows is the item as it was, so
+        the snapshot takes it in place of the `None` (and a change typed in it counts)."""
+        if len(self._snapshot) == 3:
+            head, attendance, items = self._snapshot
+            typed = self._typed(editor)
+            self._snapshot = head, attendance, tuple(
+                (pid, typed if pid == pane_id and values is None else values) for pid, values in items)
 
     @property
     def changed(self) -> bool:
@@ -461,7 +488,11 @@ class SessionEditor(EditsTheYear, Screen[bool]):
             if line.strip():
                 name, _sep, position = line.partition(";")
                 guests.append(Guest(name.strip(), position.strip()))
-        agenda = [editor.read(n, problems) for n, editor in enumerate(self.query(AgendaItemEditor), 1)]
+        agenda = []
+        for n, pane in enumerate(self._item_panes(), 1):
+            editor = self._editor_in(pane)
+            # an item not opened is as it was: taken whole, a copy
+            agenda.append(copy.deepcopy(pane.query_one(ItemPlaceholder).item) if editor is None else editor.read(n, problems))
         session = dataclasses.replace(
             self.session,
             date=date,
@@ -501,8 +532,28 @@ class SessionEditor(EditsTheYear, Screen[bool]):
                 else:
                     self.notify(_("Saved. The protocol is complete."))
                 return True
-        self._show_problems(problems)
+        if self._unbuilt_for(problems):  # a problem of an item not opened yet: its editor first, then said
+            self.run_worker(self._build_then_show(problems), group="problems", exclusive=True)
+        else:
+            self._show_problems(problems)
         return False
+
+    def _unbuilt_for(self, problems: Problems) -> list[TabPane]:
+        """The panes of the items named by `problems` whose editor is not built yet."""
+        panes = self._item_panes()
+        found: list[TabPane] = []
+        for name in problems.by_field:
+            number = name.partition("/")[0].removeprefix("item-")
+            if name.startswith("item-") and number.isdigit() and 0 < int(number) <= len(panes):
+                pane = panes[int(number) - 1]
+                if self._editor_in(pane) is None and pane not in found:
+                    found.append(pane)
+        return found
+
+    async def _build_then_show(self, problems: Problems) -> None:
+        for pane in self._unbuilt_for(problems):
+            await self._build_item(pane)
+        self._show_problems(problems)
 
     def save_for_quit(self) -> bool:
         """F10 → save and quit."""
@@ -522,7 +573,9 @@ class SessionEditor(EditsTheYear, Screen[bool]):
         panes = self._item_panes()
         if where.startswith("item-") and number_text.isdigit() and 0 < int(number_text) <= len(panes):
             pane = panes[int(number_text) - 1]
-            editor = pane.query_one(AgendaItemEditor)
+            editor = self._editor_in(pane)
+            if editor is None:  # not built (save builds it first): the item's tab is marked, the word goes on the Session tab
+                return pane.id or "", head.query_one(".problem-head", Static), None
             if detail.startswith("due-"):
                 index = int(detail.rpartition(".")[2]) - 1
                 decisions = list(editor.query(DecisionEditor))
@@ -629,12 +682,29 @@ class SessionEditor(EditsTheYear, Screen[bool]):
     def _item_panes(self) -> list[TabPane]:
         return [pane for pane in self.query(TabPane) if (pane.id or "").startswith("tab-item-")]
 
+    @staticmethod
+    def _editor_in(pane: Widget) -> AgendaItemEditor | None:
+        """The item's editor in its pane; None while the item is not built yet."""
+        return next((child for child in pane.children if isinstance(child, AgendaItemEditor)), None)
+
+    async def _build_item(self, pane: TabPane) -> AgendaItemEditor:
+        """The item's editor, built now if it was not (the first time its tab is shown)."""
+        editor = self._editor_in(pane)
+        if editor is not None:
+            return editor
+        placeholder = pane.query_one(ItemPlaceholder)
+        editor = AgendaItemEditor(placeholder.item, self.people)
+        await pane.mount(editor, before=placeholder)
+        await placeholder.remove()
+        self._item_built(pane.id or "", editor)
+        return editor
+
     def _current_item(self) -> AgendaItemEditor | None:
         tabs = self.query_one("#editor-tabs", TabbedContent)
         active = tabs.active
         if not active.startswith("tab-item-"):
             return None
-        return tabs.get_pane(active).query_one(AgendaItemEditor)
+        return self._editor_in(tabs.get_pane(active))
 
     async def action_add_item(self) -> None:
         tabs = self.query_one("#editor-tabs", TabbedContent)
@@ -712,14 +782,18 @@ class SessionEditor(EditsTheYear, Screen[bool]):
         step_tab(self.query_one("#editor-tabs", TabbedContent), -1, self._tab_ids())
 
     @on(TabbedContent.TabActivated, "#editor-tabs")
-    def _tab_changed(self) -> None:
-        """The shown tab's first field (or the field with a problem) takes the focus."""
+    async def _tab_changed(self) -> None:
+        """An item's tab shown the first time builds its editor; the shown tab's first field (or
+        the field with a problem) takes the focus."""
+        tabs = self.query_one("#editor-tabs", TabbedContent)
+        if tabs.active.startswith("tab-item-"):
+            await self._build_item(tabs.get_pane(tabs.active))
         self.refresh_bindings()
         field, self._focus_after_switch = self._focus_after_switch, None
         if field is not None:
             field.focus()
         else:
-            focus_first_field(self, self.query_one("#editor-tabs", TabbedContent))
+            focus_first_field(self, tabs)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add_speaker", "add_decision", "remove"):
