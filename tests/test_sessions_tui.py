@@ -412,8 +412,12 @@ async def test_an_item_is_built_when_first_shown_and_kept_whole_until_then(demo_
         await pilot.pause()
         assert [editor._editor_in(p) is not None for p in editor._item_panes()] == [True] + [False] * (len(session.agenda) - 1)
         assert not editor.changed  # shown, not changed: leaving asks nothing
-        assert app.focused is editor._editor_in(editor._item_panes()[0]).query_one(".item-title", Input)
-        await pilot.press("end", *" (түзөтүлдү)")
+        title = editor._editor_in(editor._item_panes()[0]).query_one(".item-title", Input)
+        assert app.focused is title
+        # the cursor at the end, nothing selected: what is typed adds to the title (keys that came
+        # while the item was built once replaced it: a letter overtook the End typed before it)
+        assert title.selection.is_empty and title.cursor_position == len(title.value)
+        await pilot.press(*" (түзөтүлдү)")
         await pilot.pause()
         assert editor.changed
         await pilot.press("f2")

@@ -9,6 +9,7 @@ unsaved changes asks first.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import dataclasses
 from typing import Any, Iterable, Mapping
@@ -44,7 +45,7 @@ from ubtui.screens.confirm import ConfirmScreen
 from ubtui.screens.sessions_modals import LeaveScreen, ReasonScreen
 from ubtui.widgets.cells import Table
 from ubtui.widgets.fields import DateInput, date_input, date_problem, read_date
-from ubtui.widgets.focus import FieldScroll, focus_first_field, no_scroller_stops, step_tab, tab_bindings
+from ubtui.widgets.focus import FieldScroll, first_field, focus_first_field, next_tab_id, no_scroller_stops, tab_bindings
 from ubtui.widgets.keys import key
 from ubtui.widgets.person import PersonField
 
@@ -337,6 +338,7 @@ class SessionEditor(EditsTheYear, Screen[bool]):
         self._snapshot: tuple[Any, ...] = ()
         self._marked_tabs: set[str] = set()  # tabs holding a problem, labelled "(!)"
         self._focus_after_switch: Widget | None = None
+        self._focused_by_step = False  # Ctrl+PgDn / Ctrl+PgUp focused the shown tab's field already
 
     def name_of(self, ref: PersonLike) -> str:
         """A person as the session names them: frozen (closed year), today's name, or the guest's."""
@@ -775,11 +777,36 @@ class SessionEditor(EditsTheYear, Screen[bool]):
     def _tab_ids(self) -> list[str]:
         return ["tab-head", "tab-attendance"] + [p.id or "" for p in self._item_panes()]
 
-    def action_next_tab(self) -> None:
-        step_tab(self.query_one("#editor-tabs", TabbedContent), 1, self._tab_ids())
+    async def action_next_tab(self) -> None:
+        await self._step_tab(1)
 
-    def action_previous_tab(self) -> None:
-        step_tab(self.query_one("#editor-tabs", TabbedContent), -1, self._tab_ids())
+    async def action_previous_tab(self) -> None:
+        await self._step_tab(-1)
+
+    async def _step_tab(self, step: int) -> None:
+        """Ctrl+PgDn / Ctrl+PgUp: an item not built yet is built before its tab is shown. The
+        keys pressed meanwhile wait for this action, so they reach the item's field, as a
+        person typing on expects (built after the switch, they went to the tab left behind)."""
+        tabs = self.query_one("#editor-tabs", TabbedContent)
+        target = next_tab_id(tabs, step, self._tab_ids())
+        if target is None:
+            return
+        if target.startswith("tab-item-"):
+            await self._build_item(tabs.get_pane(target))
+        tabs.active = target
+        # The shown tab's field takes the focus here, with its cursor at the end and nothing
+        # selected: what is typed next adds to the text. The keys pressed while an item was being
+        # built come all at once, and a letter can then overtake an End (the letter goes straight
+        # to the field, End only after the field passed it on), so a selected text was replaced.
+        field = first_field(self, tabs.get_pane(target))
+        if field is not None:
+            self.set_focus(field, scroll_visible=True)
+            taken = asyncio.Event()
+            field.call_later(taken.set)  # behind the field's Focus in its queue: it has selected by then
+            await taken.wait()
+            if isinstance(field, Input):
+                field.cursor_position = len(field.value)
+        self._focused_by_step = True
 
     @on(TabbedContent.TabActivated, "#editor-tabs")
     async def _tab_changed(self) -> None:
@@ -790,9 +817,10 @@ class SessionEditor(EditsTheYear, Screen[bool]):
             await self._build_item(tabs.get_pane(tabs.active))
         self.refresh_bindings()
         field, self._focus_after_switch = self._focus_after_switch, None
+        focused, self._focused_by_step = self._focused_by_step, False
         if field is not None:
             field.focus()
-        else:
+        elif not focused:
             focus_first_field(self, tabs)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

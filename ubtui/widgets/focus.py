@@ -58,11 +58,18 @@ def focus_first_field(screen: Screen, tabs: TabbedContent) -> Widget | None:
     return widget
 
 
-def step_tab(tabs: TabbedContent, step: int, ids: list[str] | None = None) -> None:
-    """Show the next (step 1) or previous (step -1) tab, going round."""
+def next_tab_id(tabs: TabbedContent, step: int, ids: list[str] | None = None) -> str | None:
+    """The tab `step_tab` would show (None when there is none)."""
     ids = ids or [pane.id or "" for pane in tabs.query("TabPane") if pane.parent is not None and pane.id]
     ids = [i for i in ids if i]
     if not ids:
-        return
+        return None
     index = ids.index(tabs.active) if tabs.active in ids else 0
-    tabs.active = ids[(index + step) % len(ids)]
+    return ids[(index + step) % len(ids)]
+
+
+def step_tab(tabs: TabbedContent, step: int, ids: list[str] | None = None) -> None:
+    """Show the next (step 1) or previous (step -1) tab, going round."""
+    target = next_tab_id(tabs, step, ids)
+    if target is not None:
+        tabs.active = target
