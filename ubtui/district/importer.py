@@ -306,6 +306,7 @@ def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: dict[str, P
         verdict.verdict = REPLACED
     tables = read.tables
     file_id = received.file_id
+    records = sum(n for _name, n, _text in tables)
     if verdict.verdict == REPLACED:
         try:
             _count_changes(verdict, db.table_texts(file_id), {name: text for name, _n, text in tables})
@@ -315,7 +316,7 @@ def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: dict[str, P
                 path=db.path, school=verdict.school)) from None
         conn.execute("DELETE FROM school_tables WHERE file_id = ?", (file_id,))
     else:
-        verdict.added = sum(n for _name, n, _text in tables)
+        verdict.added = records
     conn.executemany(
         "INSERT INTO school_tables (file_id, tbl, records, body) VALUES (?, ?, ?, CAST(? AS TEXT))",  # UTF-8 as it is
         ((file_id, name, n, text) for name, n, text in tables),
@@ -328,7 +329,7 @@ def _one(db: DistrictDB, path: Path, read: _Read, stamp: str, parts: dict[str, P
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (received.file_id, s.get("name", ""), s.get("number", ""), s.get("village", ""), s.get("district", ""),
          s.get("region", ""), received.schema, received.generation, received.exported_at, stamp, received.sha256,
-         public, int(received.full), received.kind, sum(n for _name, n, _text in tables)),
+         public, int(received.full), received.kind, records),
     )
     conn.execute(
         "INSERT INTO import_log (at, file, sha256, file_id, generation, verdict, added, changed, removed)"

@@ -79,7 +79,7 @@ def load_school(db: DistrictDB, row: Any, *, today: dt.date | None = None,
     plan_ids: set[str] = set()
     with collector_paused():  # records make no cycles
         for table in sorted(texts, key=lambda name: _FIRST.index(name) if name in _FIRST else len(_FIRST)):
-            values = list(json.loads(texts[table]).values())  # a table in one parse, its records in doc-id order
+            values = list(json.loads(texts[table]).values())  # a table in one parse, its records in the packet's order
             if today is not None and table in _OF_THE_YEAR:
                 values = [data for data in values if data.get(_OF_THE_YEAR[table]) == year_id]
             elif today is not None and table == "plan_items":

@@ -464,7 +464,7 @@ class SessionEditor(EditsTheYear, Screen[bool]):
     def _item_built(self, pane_id: str, editor: AgendaItemEditor) -> None:
         """An item's editor was just built from the item: what it shows is the item as it was, so
         the snapshot takes it in place of the `None` (and a change typed in it counts)."""
-        if len(self._snapshot) == 3:
+        if self._snapshot:  # (taken once the form is first drawn)
             head, attendance, items = self._snapshot
             typed = self._typed(editor)
             self._snapshot = head, attendance, tuple(
@@ -806,7 +806,7 @@ class SessionEditor(EditsTheYear, Screen[bool]):
             await taken.wait()
             if isinstance(field, Input):
                 field.cursor_position = len(field.value)
-        self._focused_by_step = True
+        self._focused_by_step = True  # the switch's announcement focuses nothing again (it would select)
 
     @on(TabbedContent.TabActivated, "#editor-tabs")
     async def _tab_changed(self) -> None:
